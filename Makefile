@@ -1,0 +1,76 @@
+# Plainly: `make serve` builds everything and serves the page; `make test` runs every test.
+# Both set up a fresh machine themselves (wasm target, wasm-bindgen-cli at the crate's exact
+# version, npm packages, Debian chromium for the browser tests).
+
+SHELL := /bin/bash
+.SHELLFLAGS := -eu -o pipefail -c
+.DEFAULT_GOAL := help
+
+PORT ?= 8000
+WASM_TARGET := wasm32-unknown-unknown
+WASM_OUT := target/$(WASM_TARGET)/release/plainly_wasm.wasm
+# The wasm-bindgen version Cargo.lock pins; the CLI must be exactly this one.
+WASM_BINDGEN_VERSION := $(shell awk '/^name = "wasm-bindgen"$$/ {getline; gsub(/"/, "", $$3); print $$3}' Cargo.lock)
+CARGO_BIN := $(HOME)/.cargo/bin
+export PATH := $(CARGO_BIN):$(PATH)
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+
+.PHONY: help setup setup-browser wasm serve test test-native test-browser bench weights clean
+
+help:
+	@echo "make serve   build everything and serve the page on http://127.0.0.1:$(PORT)/"
+	@echo "make test    run every test (native Rust and headless Chromium)"
+	@echo "make bench   measure speed in the browser and natively; writes target/bench/digit.json"
+	@echo "make weights retrain the shipped digit networks (about 3 minutes on 2 cores)"
+
+# --- set-up -----------------------------------------------------------------------------------
+
+setup: node_modules/.package-lock.json
+	@rustup target list --installed | grep -qx $(WASM_TARGET) || rustup target add $(WASM_TARGET)
+	@if [ "$$(wasm-bindgen --version 2>/dev/null)" != "wasm-bindgen $(WASM_BINDGEN_VERSION)" ]; then \
+	  echo "installing wasm-bindgen-cli $(WASM_BINDGEN_VERSION) (matches Cargo.lock)"; \
+	  cargo install wasm-bindgen-cli --version "=$(WASM_BINDGEN_VERSION)"; \
+	fi
+
+node_modules/.package-lock.json: package.json package-lock.json
+	npm ci --no-audit --no-fund
+	@touch $@
+
+setup-browser:
+	@if ! command -v chromium >/dev/null; then \
+	  echo "installing Debian chromium for the browser tests"; \
+	  $(SUDO) apt-get update -qq && $(SUDO) DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
+	fi
+
+# --- build ------------------------------------------------------------------------------------
+
+wasm: setup
+	cargo build --release --locked -p plainly-wasm --target $(WASM_TARGET)
+	wasm-bindgen --target web --no-typescript --out-dir web/pkg $(WASM_OUT)
+
+serve: wasm
+	@echo "Plainly: http://127.0.0.1:$(PORT)/"
+	node_modules/.bin/http-server . -a 127.0.0.1 -p $(PORT) -c-1 -s
+
+# --- tests ------------------------------------------------------------------------------------
+
+test: test-native test-browser
+
+test-native: setup
+	cargo test --release --locked --workspace
+
+test-browser: wasm setup-browser
+	node --test --test-concurrency=1 tests/*.test.mjs
+
+# --- benchmarks and weights -------------------------------------------------------------------
+
+bench: wasm setup-browser
+	cargo run --release --locked -p plainly-wasm --example bench_native -- target/bench/digit-native.json
+	node tests/bench/digit-bench.mjs target/bench/digit-native.json target/bench/digit.json
+
+weights: setup
+	cargo run --release --locked -p plainly-train -- digits
+
+clean:
+	cargo clean
+	rm -rf web/pkg node_modules

@@ -1,0 +1,8 @@
+//! Plainly's models: the networks, preprocessing and data handling behind every widget.
+//!
+//! Pure Rust on burn's runtime [`Device`](burn::prelude::Device): nothing here knows about wasm
+//! or the DOM, so everything is tested natively and the browser facade stays thin.
+
+pub mod digits;
+pub mod mnist;
+pub mod preprocess;

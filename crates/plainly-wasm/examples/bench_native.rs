@@ -1,0 +1,84 @@
+//! Native half of `make bench`: the digit widget's classification (preprocess + both networks)
+//! and the bare CNN forward pass, on both CPU backends, timed the same way the browser half is.
+//!
+//! Usage: `bench_native OUT.json` — prints a table and writes medians and p95s in milliseconds.
+
+use std::time::Instant;
+
+use plainly_wasm::digit::Digit;
+use serde::Serialize;
+
+const RUNS: usize = 1000;
+
+#[derive(Serialize)]
+struct Stat {
+    median_ms: f64,
+    p95_ms: f64,
+}
+
+fn time(mut f: impl FnMut()) -> Stat {
+    for _ in 0..20 {
+        f(); // warm-up
+    }
+    let mut ms: Vec<f64> = (0..RUNS)
+        .map(|_| {
+            let start = Instant::now();
+            f();
+            start.elapsed().as_secs_f64() * 1e3
+        })
+        .collect();
+    ms.sort_by(f64::total_cmp);
+    Stat { median_ms: ms[RUNS / 2], p95_ms: ms[RUNS * 95 / 100] }
+}
+
+#[derive(Serialize)]
+struct Backend {
+    backend: String,
+    classify: Stat,
+    forward: Stat,
+}
+
+fn main() -> Result<(), Box<dyn std::error::Error>> {
+    let out = std::env::args().nth(1).unwrap_or_else(|| "target/bench/digit-native.json".into());
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../..");
+    let cnn = std::fs::read(root.join("web/assets/digit-cnn.bpk"))?;
+    let grid = std::fs::read(root.join("web/assets/digit-grid.bpk"))?;
+    let sample: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(root.join("tests/fixtures/mnist-test-sample.json"))?)?;
+    let pixels: Vec<f32> = sample[0]["pixels"]
+        .as_array()
+        .ok_or("sample has no pixels")?
+        .iter()
+        .map(|v| v.as_f64().unwrap_or(0.0) as f32 / 255.0)
+        .collect();
+    // The same 280 × 280 canvas the browser half builds: each MNIST pixel a 10 × 10 block of
+    // black ink whose alpha is the grey value.
+    let mut rgba = vec![0u8; 280 * 280 * 4];
+    for y in 0..280 {
+        for x in 0..280 {
+            rgba[(y * 280 + x) * 4 + 3] = (pixels[(y / 10) * 28 + x / 10] * 255.0).round() as u8;
+        }
+    }
+    let framed = Digit::new(&cnn, &grid, None)?.classify_rgba(&rgba, 280, 280)?.ok_or("no ink")?.input28;
+
+    let mut results = Vec::new();
+    println!("{:<10} {:>22} {:>22}", "backend", "classify median/p95 ms", "forward median/p95 ms");
+    for backend in plainly_wasm::BACKENDS {
+        let digit = Digit::new(&cnn, &grid, Some(backend))?;
+        let classify = time(|| {
+            digit.classify_rgba(&rgba, 280, 280).ok();
+        });
+        let forward = time(|| {
+            digit.cnn_probabilities(&framed).ok();
+        });
+        println!(
+            "{backend:<10} {:>12.3} / {:<8.3} {:>12.3} / {:<8.3}",
+            classify.median_ms, classify.p95_ms, forward.median_ms, forward.p95_ms
+        );
+        results.push(Backend { backend: backend.into(), classify, forward });
+    }
+    if let Some(dir) = std::path::Path::new(&out).parent() {
+        std::fs::create_dir_all(dir)?;
+    }
+    std::fs::write(&out, serde_json::to_string_pretty(&serde_json::json!({ "runs": RUNS, "native": results }))?)?;
+    Ok(())
+}

@@ -1,0 +1,58 @@
+// Loads Plainly's WebAssembly module once per page, however many widgets ask for it, and fetches
+// assets relative to this file so widgets work when embedded in another site.
+
+let loading = null;
+let crashed = null;
+
+/** The wasm-bindgen bindings, initialised; the same promise for every caller. */
+export function plainlyWasm() {
+  loading ??= (async () => {
+    const bindings = await import(new URL('../pkg/plainly_wasm.js', import.meta.url).href);
+    await bindings.default({ module_or_path: new URL('../pkg/plainly_wasm_bg.wasm', import.meta.url) });
+    return bindings;
+  })().catch((error) => {
+    loading = null; // let a later widget try again
+    throw error;
+  });
+  return loading;
+}
+
+/** Bytes of a file under web/assets/. Throws an Error naming the file when it can't be fetched. */
+export async function fetchAsset(name) {
+  const response = await fetch(new URL(`../assets/${name}`, import.meta.url));
+  if (!response.ok) throw new Error(`${name}: HTTP ${response.status}`);
+  return new Uint8Array(await response.arrayBuffer());
+}
+
+/** A JSON file under web/assets/. */
+export async function fetchJson(name) {
+  return JSON.parse(new TextDecoder().decode(await fetchAsset(name)));
+}
+
+/**
+ * Call into wasm. A `RuntimeError` (a trap: a panic that slipped through) leaves the instance in
+ * an unknown state, so it is remembered and every later call fails at once with that reason
+ * instead of computing nonsense; widgets show it.
+ */
+export function callWasm(fn) {
+  if (crashed) throw crashed;
+  try {
+    return fn();
+  } catch (error) {
+    if (error instanceof WebAssembly.RuntimeError) {
+      crashed = new WasmCrash(error);
+      globalThis.dispatchEvent?.(new CustomEvent('plainly-wasm-crashed', { detail: crashed }));
+      throw crashed;
+    }
+    throw error;
+  }
+}
+
+/** The model trapped; nothing more can run until the page reloads. */
+export class WasmCrash extends Error {
+  constructor(cause) {
+    super(cause?.message ?? String(cause));
+    this.name = 'WasmCrash';
+    this.cause = cause;
+  }
+}

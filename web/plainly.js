@@ -1,0 +1,9 @@
+// Plainly's single entry point: one script tag registers every widget as a custom element.
+//   <script type="module" src="…/web/plainly.js"></script>
+//   <plainly-digit lang="en"></plainly-digit>
+// The WebAssembly module loads once per page, when the first widget needs it.
+
+import './widgets/digit.js';
+
+export { plainlyWasm } from './core/wasm.js';
+export { STRINGS, LANGS } from './core/i18n.js';
