@@ -10,12 +10,16 @@ import { chromium } from 'playwright-core';
 export const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 export const SCREENSHOTS = join(ROOT, 'tests/output');
 
-/** Start serving the repository root on 127.0.0.1 at a free port. */
-export async function serve(root = ROOT) {
-  const server = httpServer.createServer({ root, cache: -1, showDir: false, logFn: () => {} });
+/** Start serving the repository root on 127.0.0.1 at a free port, with extra `headers`. */
+export async function serve(root = ROOT, headers = {}) {
+  const server = httpServer.createServer({ root, cache: -1, showDir: false, logFn: () => {}, headers });
   await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.server.address();
-  return { url: `http://127.0.0.1:${port}`, close: () => new Promise((r) => server.close(r)) };
+  const close = () => new Promise((resolve) => {
+    server.server.close(resolve);
+    server.server.closeAllConnections?.();
+  });
+  return { url: `http://127.0.0.1:${port}`, close };
 }
 
 /**

@@ -37,6 +37,7 @@ const CSS = `
   .views { display: flex; flex-wrap: wrap; gap: 1em; }
   .view { display: flex; flex-direction: column; gap: 0.3em; max-width: 190px; }
   .view canvas { width: 112px; height: 112px; image-rendering: pixelated; border: 1px solid var(--plainly-line); background: #fff; }
+  .view canvas.grid16 { width: 128px; height: 128px; image-rendering: auto; }
   .vector {
     margin: 0; font: 11px/1.15 ui-monospace, "SFMono-Regular", Menlo, Consolas, monospace;
     letter-spacing: 0.08em; color: var(--plainly-ink); background: var(--plainly-panel);
@@ -84,7 +85,7 @@ class PlainlyDigit extends PlainlyElement {
             </div>
             <div class="view">
               <h4 class="grid-title"></h4>
-              <canvas class="grid16" width="160" height="160" role="img"></canvas>
+              <canvas class="grid16" width="128" height="128" role="img"></canvas>
             </div>
             <div class="view">
               <h4 class="vector-title"></h4>
@@ -160,7 +161,7 @@ class PlainlyDigit extends PlainlyElement {
     fetchJson('digits-card.json').then((card) => { this.#card = card; this.#renderCard(); }, () => {});
     this.#renderVerdict();
     if (!this.#pad.isEmpty) this.#classifyNow();
-    this.dispatchEvent(new Event('ready'));
+    this.dispatchEvent(new Event('ready', { bubbles: true, composed: true }));
   }
 
   #schedule() {
