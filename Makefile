@@ -15,13 +15,14 @@ CARGO_BIN := $(HOME)/.cargo/bin
 export PATH := $(CARGO_BIN):$(PATH)
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: help setup setup-browser wasm serve test test-native test-browser bench weights clean
+.PHONY: help setup setup-browser build wasm vendor serve test test-native test-browser bench weights landscape clean
 
 help:
 	@echo "make serve   build everything and serve the page on http://127.0.0.1:$(PORT)/"
 	@echo "make test    run every test (native Rust and headless Chromium)"
-	@echo "make bench   measure speed in the browser and natively; writes target/bench/digit.json"
+	@echo "make bench   measure speed in the browser and natively; writes target/bench/*.json"
 	@echo "make weights retrain the shipped digit networks (about 3 minutes on 2 cores)"
+	@echo "make landscape recompute the digit network's loss landscape (about 10 minutes)"
 
 # --- set-up -----------------------------------------------------------------------------------
 
@@ -44,11 +45,18 @@ setup-browser:
 
 # --- build ------------------------------------------------------------------------------------
 
+build: wasm vendor
+
 wasm: setup
 	cargo build --release --locked -p plainly-wasm --target $(WASM_TARGET)
 	wasm-bindgen --target web --no-typescript --out-dir web/pkg $(WASM_OUT)
 
-serve: wasm
+# Third-party drawing code (d3-contour, d3-scale, d3-scale-chromatic) as one ES module.
+vendor: setup
+	node_modules/.bin/esbuild web/vendor/src.js --bundle --format=esm --minify --legal-comments=eof \
+	  --log-level=warning --outfile=web/vendor/vendor.js
+
+serve: build
 	@echo "Plainly: http://127.0.0.1:$(PORT)/"
 	node_modules/.bin/http-server . -a 127.0.0.1 -p $(PORT) -c-1 -s
 
@@ -57,20 +65,23 @@ serve: wasm
 test: test-native test-browser
 
 test-native: setup
-	cargo test --release --locked --workspace
+	cargo test --profile test-native --locked --workspace
 
-test-browser: wasm setup-browser
+test-browser: build setup-browser
 	node --test --test-concurrency=1 tests/*.test.mjs
 
 # --- benchmarks and weights -------------------------------------------------------------------
 
-bench: wasm setup-browser
-	cargo run --release --locked -p plainly-wasm --example bench_native -- target/bench/digit-native.json
-	node tests/bench/digit-bench.mjs target/bench/digit-native.json target/bench/digit.json
+bench: build setup-browser
+	cargo run --release --locked -p plainly-wasm --example bench_native -- target/bench/native.json
+	node tests/bench/run.mjs target/bench/native.json target/bench/digit.json target/bench/marbles.json
 
 weights: setup
 	cargo run --release --locked -p plainly-train -- digits
 
+landscape: setup
+	cargo run --release --locked -p plainly-train -- landscape
+
 clean:
 	cargo clean
-	rm -rf web/pkg node_modules
+	rm -rf web/pkg web/vendor/vendor.js node_modules

@@ -5,7 +5,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { STRINGS, LANGS, t, normalise } from '../web/core/i18n.js';
+import { STRINGS, LANGS, SAME_IN_BOTH, t, normalise } from '../web/core/i18n.js';
 import { ROOT } from './helpers.mjs';
 
 const placeholders = (text) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
@@ -26,6 +26,10 @@ test('Chinese strings are Chinese: any string with words has Han characters and 
   for (const [key, text] of Object.entries(STRINGS.zh)) {
     const words = text.replace(/\{\w+\}/g, '');
     if (!/[A-Za-z\p{Script=Han}]/u.test(words)) continue; // only placeholders and punctuation
+    if (SAME_IN_BOTH.has(key)) {
+      assert.match(text, /^[A-Z][A-Za-z]+$/, `${key} is listed as a proper name`);
+      continue;
+    }
     assert.match(words, /\p{Script=Han}/u, `zh ${key}`);
     assert.notEqual(text, STRINGS.en[key], `zh ${key} is untranslated`);
   }

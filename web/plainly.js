@@ -4,6 +4,7 @@
 // The WebAssembly module loads once per page, when the first widget needs it.
 
 import './widgets/digit.js';
+import './widgets/marbles.js';
 
 export { plainlyWasm } from './core/wasm.js';
 export { STRINGS, LANGS } from './core/i18n.js';

@@ -10,6 +10,7 @@
 use burn::nn::conv::{Conv2d, Conv2dConfig};
 use burn::nn::pool::{MaxPool2d, MaxPool2dConfig};
 use burn::nn::{Dropout, DropoutConfig, Linear, LinearConfig, PaddingConfig2d, Relu};
+use burn::module::Param;
 use burn::prelude::*;
 use burn::store::{ModuleRecord, RecordError};
 use burn::tensor::{Bytes, activation};
@@ -119,6 +120,18 @@ fn named<const D: usize>(name: &str, tensor: Tensor<D>) -> NamedTensor {
     }
 }
 
+fn shift<const D: usize>(param: &Param<Tensor<D>>, name: &str, moves: &[(&[NamedTensor], f32)]) -> Param<Tensor<D>> {
+    let mut tensor = param.val();
+    for (direction, amount) in moves {
+        if let Some(d) = direction.iter().find(|d| d.name == name) {
+            let device = tensor.device();
+            let offset = Tensor::<1>::from_floats(d.values.as_slice(), &device).reshape(tensor.shape());
+            tensor = tensor + offset * *amount;
+        }
+    }
+    Param::from_tensor(tensor)
+}
+
 impl DigitCnn {
     /// Every trainable tensor, in forward order: `conv1`, `conv2`, `fc1`, `fc2`, each `.weight`
     /// then `.bias`.
@@ -131,6 +144,22 @@ impl DigitCnn {
         for (name, linear) in [("fc1", &self.fc1), ("fc2", &self.fc2)] {
             out.push(named(&format!("{name}.weight"), linear.weight.val()));
             out.extend(linear.bias.as_ref().map(|b| named(&format!("{name}.bias"), b.val())));
+        }
+        out
+    }
+
+    /// A copy with every parameter moved: `θ + Σ amount · direction` (directions as returned by
+    /// [`DigitCnn::named_parameters`]; a tensor a direction lacks stays put). Used to walk the loss
+    /// landscape around the trained weights (Li et al. 2018).
+    pub fn shifted(&self, moves: &[(&[NamedTensor], f32)]) -> Self {
+        let mut out = self.clone();
+        for (name, conv) in [("conv1", &mut out.conv1), ("conv2", &mut out.conv2)] {
+            conv.weight = shift(&conv.weight, &format!("{name}.weight"), moves);
+            conv.bias = conv.bias.as_ref().map(|b| shift(b, &format!("{name}.bias"), moves));
+        }
+        for (name, linear) in [("fc1", &mut out.fc1), ("fc2", &mut out.fc2)] {
+            linear.weight = shift(&linear.weight, &format!("{name}.weight"), moves);
+            linear.bias = linear.bias.as_ref().map(|b| shift(b, &format!("{name}.bias"), moves));
         }
         out
     }
@@ -391,6 +420,24 @@ mod tests {
         let mlp = GridMlpConfig::new().init(&device());
         assert_eq!(mlp.forward(Tensor::zeros([2, 256], &device())).dims(), [2, 10]);
         assert_eq!(mlp.num_params(), 256 * 128 + 128 + 128 * 10 + 10);
+    }
+
+    #[test]
+    fn shifting_moves_exactly_the_named_parameters() {
+        let cnn = DigitCnnConfig::new().init(&device());
+        let before = cnn.named_parameters();
+        let direction: Vec<NamedTensor> = before
+            .iter()
+            .filter(|p| p.name == "fc2.bias" || p.name == "conv1.weight")
+            .map(|p| NamedTensor { values: vec![1.0; p.values.len()], ..p.clone() })
+            .collect();
+        let after = cnn.shifted(&[(&direction, 0.5), (&direction, -0.25)]).named_parameters();
+        for (b, a) in before.iter().zip(&after) {
+            let moved = if b.name == "fc2.bias" || b.name == "conv1.weight" { 0.25 } else { 0.0 };
+            for (x, y) in b.values.iter().zip(&a.values) {
+                assert!((y - x - moved).abs() < 1e-6, "{}: {x} → {y}", b.name);
+            }
+        }
     }
 
     #[test]

@@ -4,5 +4,7 @@
 //! or the DOM, so everything is tested natively and the browser facade stays thin.
 
 pub mod digits;
+pub mod marbles;
 pub mod mnist;
 pub mod preprocess;
+pub mod surfaces;

@@ -4,3 +4,4 @@
 pub mod augment;
 pub mod data;
 pub mod digits;
+pub mod landscape;

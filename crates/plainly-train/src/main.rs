@@ -4,7 +4,7 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
-use plainly_train::{data, digits};
+use plainly_train::{data, digits, landscape};
 
 #[derive(Parser)]
 #[command(about = "Train the models Plainly ships, reproducibly, from real data.")]
@@ -37,6 +37,28 @@ enum Command {
         #[arg(long, default_value_os_t = root().join("tests/fixtures").join(digits::SAMPLE_FILE))]
         sample: PathBuf,
     },
+    /// The shipped digit CNN's loss landscape around its trained weights (Li et al. 2018), for
+    /// the marbles widget: writes web/assets/landscape-digit-cnn.json.
+    Landscape {
+        /// Seed of the two random directions.
+        #[arg(long, default_value_t = landscape::Settings::default().seed)]
+        seed: u64,
+        /// Samples along each axis.
+        #[arg(long, default_value_t = landscape::Settings::default().steps)]
+        steps: usize,
+        /// α and β run over [−extent, extent].
+        #[arg(long, default_value_t = landscape::Settings::default().extent)]
+        extent: f32,
+        /// Test digits the loss is averaged over.
+        #[arg(long, default_value_t = landscape::Settings::default().digits)]
+        digits: usize,
+        /// The `mnist` package folder.
+        #[arg(long, default_value_os_t = data::default_dir())]
+        data: PathBuf,
+        /// Folder with the CNN's weights; the landscape is written there.
+        #[arg(long, default_value_os_t = root().join("web/assets"))]
+        out: PathBuf,
+    },
 }
 
 fn root() -> PathBuf {
@@ -63,6 +85,26 @@ fn main() -> ExitCode {
                 }
                 Err(e) => {
                     eprintln!("plainly-train digits: {e}");
+                    ExitCode::FAILURE
+                }
+            }
+        }
+        Command::Landscape { seed, steps, extent, digits, data, out } => {
+            let settings = landscape::Settings { seed, steps, extent, digits };
+            match landscape::run(&settings, &data, &out) {
+                Ok(l) => {
+                    println!(
+                        "loss at the trained weights {:.4}; grid {} × {}, lowest {:.4}; written to {}",
+                        l.loss_at_trained,
+                        l.grid.nx,
+                        l.grid.ny,
+                        l.grid.values.iter().copied().fold(f32::INFINITY, f32::min),
+                        out.join(landscape::LANDSCAPE_FILE).display()
+                    );
+                    ExitCode::SUCCESS
+                }
+                Err(e) => {
+                    eprintln!("plainly-train landscape: {e}");
                     ExitCode::FAILURE
                 }
             }

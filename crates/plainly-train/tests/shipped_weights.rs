@@ -74,3 +74,23 @@ fn training_runs_end_to_end_on_a_few_digits() {
     }
     std::fs::remove_dir_all(&out).ok();
 }
+
+#[test]
+fn shipped_landscape_loads_and_matches_the_weights_at_its_centre() {
+    use plainly_models::surfaces::Surface;
+    use plainly_train::landscape::{LANDSCAPE_FILE, Landscape};
+    let text = std::fs::read_to_string(root().join("web/assets").join(LANDSCAPE_FILE)).expect("landscape file");
+    let landscape: Landscape = serde_json::from_str(&text).expect("landscape parses");
+    assert!(landscape.command.contains("landscape"));
+    let grid = &landscape.grid;
+    assert_eq!((grid.nx, grid.ny), (41, 41));
+    // the centre sample is α = β = 0: the trained weights themselves
+    let centre = grid.values[20 * 41 + 20];
+    assert!((centre - landscape.loss_at_trained).abs() < 1e-5, "{centre} vs {}", landscape.loss_at_trained);
+    let device = Device::flex();
+    let surface = Surface::landscape(landscape.grid.clone(), &device).expect("a valid surface");
+    // the lowest sample is next to the trained weights, and the loss rises far from them
+    let lowest = surface.minima[0];
+    assert!(lowest.x.abs() <= 0.3 && lowest.y.abs() <= 0.3, "lowest at ({}, {})", lowest.x, lowest.y);
+    assert!(grid.values[0] > 10.0 * centre);
+}

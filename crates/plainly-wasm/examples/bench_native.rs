@@ -1,7 +1,9 @@
-//! Native half of `make bench`: the digit widget's classification (preprocess + both networks)
-//! and the bare CNN forward pass, on both CPU backends, timed the same way the browser half is.
+//! Native half of `make bench`, timed the same way the browser half is:
+//! - the digit widget's classification (preprocess + both networks) and the bare CNN forward pass,
+//!   on both CPU backends;
+//! - the marbles widget: optimizer steps per second for a swarm of 200 marbles, every optimizer.
 //!
-//! Usage: `bench_native OUT.json` — prints a table and writes medians and p95s in milliseconds.
+//! Usage: `bench_native OUT.json` — prints tables and writes medians and p95s in milliseconds.
 
 use std::time::Instant;
 
@@ -76,9 +78,32 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         );
         results.push(Backend { backend: backend.into(), classify, forward });
     }
+    let marbles = marbles()?;
     if let Some(dir) = std::path::Path::new(&out).parent() {
         std::fs::create_dir_all(dir)?;
     }
-    std::fs::write(&out, serde_json::to_string_pretty(&serde_json::json!({ "runs": RUNS, "native": results }))?)?;
+    let json = serde_json::json!({ "runs": RUNS, "native": results, "marbles": marbles });
+    std::fs::write(&out, serde_json::to_string_pretty(&json)?)?;
     Ok(())
+}
+
+/// Steps per second of one swarm of 200 marbles on the bumpy floor, each optimizer.
+fn marbles() -> Result<serde_json::Value, Box<dyn std::error::Error>> {
+    use plainly_wasm::marbles::Field;
+    const MARBLES: usize = 200;
+    const STEPS: usize = 500;
+    println!("\n{:<10} {:>16} {:>22}", "optimizer", "steps/s (200)", "marble-steps/s");
+    let mut out = serde_json::Map::new();
+    for optimizer in ["sgd", "momentum", "nesterov", "adagrad", "rmsprop", "adam"] {
+        let mut field = Field::new("bumpy", None)?;
+        let starts = field.random_starts(MARBLES, 1)?;
+        field.add(&starts, optimizer, 0.01, 0.9, 0.999)?;
+        field.step(20)?; // warm-up
+        let start = Instant::now();
+        field.step(STEPS)?;
+        let per_second = STEPS as f64 / start.elapsed().as_secs_f64();
+        println!("{optimizer:<10} {per_second:>16.0} {:>22.0}", per_second * MARBLES as f64);
+        out.insert(optimizer.into(), serde_json::json!({ "marbles": MARBLES, "steps_per_second": per_second }));
+    }
+    Ok(serde_json::Value::Object(out))
 }

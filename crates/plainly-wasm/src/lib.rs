@@ -8,6 +8,7 @@
 #![allow(clippy::new_without_default)]
 
 pub mod digit;
+pub mod marbles;
 
 use wasm_bindgen::prelude::*;
 
@@ -112,5 +113,135 @@ impl DigitClassifier {
     #[wasm_bindgen(js_name = cnnProbabilities)]
     pub fn cnn_probabilities(&self, framed: &[f32]) -> Result<Vec<f32>, JsError> {
         self.inner.cnn_probabilities(framed).map_err(js_error)
+    }
+}
+
+/// The marbles widget's handle: a loss surface and the swarms of marbles rolling on it.
+#[wasm_bindgen]
+pub struct MarbleField {
+    inner: marbles::Field,
+}
+
+#[wasm_bindgen]
+impl MarbleField {
+    /// A field on a surface: `bowl`, `rosenbrock`, `himmelblau`, `bumpy`, `saddle`, or `network`
+    /// (then pass the text of `landscape-digit-cnn.json`).
+    ///
+    /// # Errors
+    /// An unknown surface, or a missing or malformed landscape file.
+    #[wasm_bindgen(constructor)]
+    pub fn new(surface: &str, landscape_json: Option<String>) -> Result<MarbleField, JsError> {
+        Ok(Self { inner: marbles::Field::new(surface, landscape_json.as_deref()).map_err(js_error)? })
+    }
+
+    /// `[x_min, x_max, y_min, y_max]` of the drawn part of the plane.
+    pub fn domain(&self) -> Vec<f32> {
+        self.inner.domain().to_vec()
+    }
+
+    /// Known minima: `[{x, y, value, global}]`.
+    ///
+    /// # Errors
+    /// Only if the values cannot be handed to JavaScript.
+    pub fn minima(&self) -> Result<JsValue, JsError> {
+        serde_wasm_bindgen::to_value(&self.inner.minima()).map_err(js_error)
+    }
+
+    /// The loss on an `nx × ny` grid over the domain (row by row, y outer).
+    ///
+    /// # Errors
+    /// A size outside 2..=1024.
+    pub fn sample(&self, nx: u32, ny: u32) -> Result<Vec<f32>, JsError> {
+        self.inner.sample(nx as usize, ny as usize).map_err(js_error)
+    }
+
+    /// Start a swarm at `starts` (`[x0, y0, x1, y1, …]`) with an optimizer (`sgd`, `momentum`,
+    /// `nesterov`, `adagrad`, `rmsprop`, `adam`), learning rate, μ/β₁ and ρ/β₂. Returns its index.
+    ///
+    /// # Errors
+    /// Bad starts or settings, or too many swarms.
+    pub fn add(&mut self, starts: &[f32], optimizer: &str, learning_rate: f64, beta1: f64, beta2: f64) -> Result<u32, JsError> {
+        let index = self.inner.add(starts, optimizer, learning_rate, beta1, beta2).map_err(js_error)?;
+        Ok(index as u32)
+    }
+
+    /// `n` random starts over the domain, `[x0, y0, …]`, reproducible from `seed`.
+    ///
+    /// # Errors
+    /// `n` outside 1..=1000.
+    #[wasm_bindgen(js_name = randomStarts)]
+    pub fn random_starts(&self, n: u32, seed: u32) -> Result<Vec<f32>, JsError> {
+        self.inner.random_starts(n as usize, u64::from(seed)).map_err(js_error)
+    }
+
+    /// Every swarm takes `count` optimizer steps (at most 1000 per call).
+    ///
+    /// # Errors
+    /// Too many steps for one call.
+    pub fn step(&mut self, count: u32) -> Result<(), JsError> {
+        self.inner.step(count as usize).map_err(js_error)
+    }
+
+    /// Remove every swarm.
+    pub fn clear(&mut self) {
+        self.inner.clear();
+    }
+
+    /// How many swarms there are.
+    #[wasm_bindgen(getter, js_name = swarmCount)]
+    pub fn swarm_count(&self) -> u32 {
+        self.inner.swarm_count() as u32
+    }
+
+    /// A swarm's positions, `[x0, y0, x1, y1, …]`.
+    ///
+    /// # Errors
+    /// No such swarm.
+    pub fn positions(&self, swarm: u32) -> Result<Vec<f32>, JsError> {
+        Ok(self.inner.swarm(swarm as usize).map_err(js_error)?.positions().to_vec())
+    }
+
+    /// A swarm's losses, one per marble.
+    ///
+    /// # Errors
+    /// No such swarm.
+    pub fn losses(&self, swarm: u32) -> Result<Vec<f32>, JsError> {
+        Ok(self.inner.swarm(swarm as usize).map_err(js_error)?.losses().to_vec())
+    }
+
+    /// A swarm's marble statuses: 0 rolling, `k > 0` diverged at step `k`, `−k` left the surface
+    /// at step `k`.
+    ///
+    /// # Errors
+    /// No such swarm.
+    pub fn status(&self, swarm: u32) -> Result<Vec<i32>, JsError> {
+        self.inner.status(swarm as usize).map_err(js_error)
+    }
+
+    /// Steps a swarm has taken.
+    ///
+    /// # Errors
+    /// No such swarm.
+    pub fn steps(&self, swarm: u32) -> Result<u32, JsError> {
+        Ok(self.inner.swarm(swarm as usize).map_err(js_error)?.steps() as u32)
+    }
+
+    /// True when every marble of the swarm still on the surface moved less than `tolerance` in
+    /// the last step.
+    ///
+    /// # Errors
+    /// No such swarm.
+    pub fn settled(&self, swarm: u32, tolerance: f32) -> Result<bool, JsError> {
+        Ok(self.inner.swarm(swarm as usize).map_err(js_error)?.settled(tolerance))
+    }
+
+    /// Where a swarm's marbles rest: `{global, local, elsewhere, diverged}` (within `radius` of a
+    /// known minimum).
+    ///
+    /// # Errors
+    /// No such swarm, or a bad radius.
+    pub fn tally(&self, swarm: u32, radius: f32) -> Result<JsValue, JsError> {
+        let tally = self.inner.tally(swarm as usize, radius).map_err(js_error)?;
+        serde_wasm_bindgen::to_value(&tally).map_err(js_error)
     }
 }

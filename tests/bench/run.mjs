@@ -1,15 +1,16 @@
-// `make bench`, browser half and report: runs tests/bench/digit-bench.html in headless Chromium,
-// measures page load to first possible prediction (cold and cached), reads file sizes, joins the
-// native half's numbers, prints a table and writes JSON.
+// `make bench`, browser half and report. Digits: runs tests/bench/digit-bench.html in headless
+// Chromium, measures page load to first possible prediction (cold and cached), reads file sizes.
+// Marbles: steps per second in the page, and frame times of the widget animating 200 marbles.
+// Joins the native half's numbers, prints tables and writes JSON.
 //
-// Usage: node tests/bench/digit-bench.mjs NATIVE.json OUT.json
+// Usage: node tests/bench/run.mjs NATIVE.json DIGIT_OUT.json MARBLES_OUT.json
 
 import { readFileSync, writeFileSync, mkdirSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { serve, launch, ROOT } from '../helpers.mjs';
 
-const [nativePath = 'target/bench/digit-native.json', outPath = 'target/bench/digit.json'] = process.argv.slice(2);
+const [nativePath = 'target/bench/native.json', outPath = 'target/bench/digit.json', marblesPath = 'target/bench/marbles.json'] = process.argv.slice(2);
 const native = JSON.parse(readFileSync(nativePath, 'utf8'));
 
 // Cross-origin isolation only sharpens performance.now() from 100 µs to 5 µs steps; nothing here
@@ -85,7 +86,72 @@ try {
   console.log(`navigation → first possible prediction: cold ${cold.toFixed(0)} ms, cached ${cached.toFixed(0)} ms`);
   console.log(`sizes (raw / gzip): wasm ${kb(sizes.wasm.raw)} / ${kb(sizes.wasm.gzip)}, glue JS ${kb(sizes.glue_js.raw)} / ${kb(sizes.glue_js.gzip)}, CNN weights ${kb(sizes.weights_cnn.raw)} / ${kb(sizes.weights_cnn.gzip)}, 16×16 weights ${kb(sizes.weights_grid.raw)} / ${kb(sizes.weights_grid.gzip)}`);
   console.log(`timer: ${inPage.cross_origin_isolated ? 'cross-origin isolated (5 µs steps)' : 'coarse (100 µs steps)'}; written: ${outPath}`);
+
+  await marblesBench(chrome, version);
 } finally {
   await chrome.close();
   await server.close();
+}
+
+async function marblesBench(chrome, version) {
+  const page = await chrome.newPage();
+  await page.goto(`${server.url}/tests/bench/marbles-bench.html`);
+  const measured = await page.evaluate(() => window.benchResult);
+  if (measured.error) throw new Error(measured.error);
+  const steps = measured.plainly;
+  const peer = measured.tfjs;
+  await page.context().close();
+
+  // The widget animating: 200 marbles, 5 optimizer steps per frame, side by side (400 marbles).
+  const widget = await chrome.newPage({ viewport: { width: 1200, height: 1000 } });
+  await widget.addInitScript(() => {
+    const raf = window.requestAnimationFrame.bind(window);
+    window.__frames = [];
+    window.requestAnimationFrame = (callback) => raf((t) => {
+      const start = performance.now();
+      callback(t);
+      window.__frames.push({ at: t, work: performance.now() - start });
+    });
+  });
+  await widget.goto(`${server.url}/tests/fixtures/blank.html`);
+  await widget.evaluate(() => {
+    document.body.innerHTML = '<plainly-marbles surface="bumpy" count="200" speed="5" compare="adam"></plainly-marbles>';
+  });
+  await widget.addScriptTag({ type: 'module', url: '/web/plainly.js' });
+  await widget.waitForFunction(() => document.querySelector('plainly-marbles')?.shadowRoot.querySelector('.panel canvas')?.width > 0);
+  await widget.locator('plainly-marbles button.swarm').click();
+  await widget.evaluate(() => { window.__frames = []; });
+  await widget.locator('plainly-marbles button.play').click();
+  await widget.waitForTimeout(4000);
+  await widget.locator('plainly-marbles button.play').click();
+  const frames = await widget.evaluate(() => window.__frames.slice(1));
+  await widget.context().close();
+  const work = frames.map((f) => f.work).sort((a, b) => a - b);
+  const gaps = frames.slice(1).map((f, k) => f.at - frames[k].at).sort((a, b) => a - b);
+  const q = (a, p) => a[Math.min(a.length - 1, Math.floor(a.length * p))];
+  const result = {
+    date: new Date().toISOString(),
+    chromium: version,
+    browser_steps: steps,
+    tfjs_steps: peer,
+    native_steps: native.marbles,
+    widget: {
+      marbles: 400, steps_per_frame: 5, frames: frames.length,
+      work_ms: { median: q(work, 0.5), p95: q(work, 0.95) },
+      frame_interval_ms: { median: q(gaps, 0.5), p95: q(gaps, 0.95) },
+    },
+  };
+  writeFileSync(marblesPath, JSON.stringify(result, null, 2) + '\n');
+  console.log('\nMarbles: optimizer steps per second, one swarm of 200 marbles on the bumpy floor');
+  console.log(`${'optimizer'.padEnd(12)}${'wasm'.padStart(10)}${`TF.js ${peer.version} wasm`.padStart(20)}${'TF.js cpu'.padStart(11)}${'native'.padStart(10)}${'÷ TF.js wasm'.padStart(15)}${'÷ native'.padStart(10)}`);
+  for (const [name, s] of Object.entries(steps)) {
+    const n = native.marbles[name].steps_per_second;
+    const tw = peer.wasm[name].steps_per_second;
+    const tc = peer.cpu[name].steps_per_second;
+    console.log(`${name.padEnd(12)}${s.steps_per_second.toFixed(0).padStart(10)}${tw.toFixed(0).padStart(20)}${tc.toFixed(0).padStart(11)}${n.toFixed(0).padStart(10)}${(s.steps_per_second / tw).toFixed(2).padStart(15)}${(s.steps_per_second / n).toFixed(2).padStart(10)}`);
+  }
+  console.log('(ratios are speed ratios: above 1 means Plainly takes more steps per second)');
+  const w = result.widget;
+  console.log(`widget animating 2 × 200 marbles at 5 steps per frame: work per frame ${w.work_ms.median.toFixed(2)} ms median, ${w.work_ms.p95.toFixed(2)} ms p95; frame interval ${w.frame_interval_ms.median.toFixed(1)} ms median (${(1000 / w.frame_interval_ms.median).toFixed(0)} fps), ${w.frame_interval_ms.p95.toFixed(1)} ms p95; ${w.frames} frames`);
+  console.log(`written: ${marblesPath}`);
 }
