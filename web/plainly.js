@@ -5,6 +5,8 @@
 
 import './widgets/digit.js';
 import './widgets/marbles.js';
+import './widgets/embeddings.js';
+import './widgets/digit-space.js';
 
 export { plainlyWasm } from './core/wasm.js';
 export { STRINGS, LANGS } from './core/i18n.js';

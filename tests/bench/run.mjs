@@ -1,16 +1,20 @@
 // `make bench`, browser half and report. Digits: runs tests/bench/digit-bench.html in headless
 // Chromium, measures page load to first possible prediction (cold and cached), reads file sizes.
 // Marbles: steps per second in the page, and frame times of the widget animating 200 marbles.
+// Embeddings: loading the word vectors, neighbours, analogies and PCA, against TF.js and ml-pca.
 // Joins the native half's numbers, prints tables and writes JSON.
 //
-// Usage: node tests/bench/run.mjs NATIVE.json DIGIT_OUT.json MARBLES_OUT.json
+// Usage: node tests/bench/run.mjs NATIVE.json DIGIT_OUT.json MARBLES_OUT.json EMBEDDINGS_OUT.json
 
 import { readFileSync, writeFileSync, mkdirSync, statSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
 import { dirname, join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { serve, launch, ROOT } from '../helpers.mjs';
 
-const [nativePath = 'target/bench/native.json', outPath = 'target/bench/digit.json', marblesPath = 'target/bench/marbles.json'] = process.argv.slice(2);
+const [nativePath = 'target/bench/native.json', outPath = 'target/bench/digit.json', marblesPath = 'target/bench/marbles.json', embeddingsPath = 'target/bench/embeddings.json'] = process.argv.slice(2);
+// The PCA peer (ml-pca) as one browser module.
+execFileSync(join(ROOT, 'node_modules/.bin/esbuild'), [join(ROOT, 'node_modules/ml-pca/lib-esm/pca.js'), '--bundle', '--format=esm', '--log-level=warning', `--outfile=${join(ROOT, 'target/bench/ml-pca.js')}`]);
 const native = JSON.parse(readFileSync(nativePath, 'utf8'));
 
 // Cross-origin isolation only sharpens performance.now() from 100 µs to 5 µs steps; nothing here
@@ -88,6 +92,7 @@ try {
   console.log(`timer: ${inPage.cross_origin_isolated ? 'cross-origin isolated (5 µs steps)' : 'coarse (100 µs steps)'}; written: ${outPath}`);
 
   await marblesBench(chrome, version);
+  await embeddingsBench(chrome, version);
 } finally {
   await chrome.close();
   await server.close();
@@ -154,4 +159,30 @@ async function marblesBench(chrome, version) {
   const w = result.widget;
   console.log(`widget animating 2 × 200 marbles at 5 steps per frame: work per frame ${w.work_ms.median.toFixed(2)} ms median, ${w.work_ms.p95.toFixed(2)} ms p95; frame interval ${w.frame_interval_ms.median.toFixed(1)} ms median (${(1000 / w.frame_interval_ms.median).toFixed(0)} fps), ${w.frame_interval_ms.p95.toFixed(1)} ms p95; ${w.frames} frames`);
   console.log(`written: ${marblesPath}`);
+}
+
+async function embeddingsBench(chrome, version) {
+  const page = await chrome.newPage();
+  await page.goto(`${server.url}/tests/bench/embeddings-bench.html`);
+  const m = await page.evaluate(() => window.benchResult);
+  await page.context().close();
+  if (m.error) throw new Error(m.error);
+  const nat = native.embeddings;
+  const vectors = statSync(join(ROOT, 'web/assets/glove-50d.f16')).size + statSync(join(ROOT, 'web/assets/glove-50d.words.txt')).size;
+  const result = { date: new Date().toISOString(), chromium: version, download_bytes: vectors, browser: m, native: nat };
+  writeFileSync(embeddingsPath, JSON.stringify(result, null, 2) + '\n');
+  const f = (s) => (s ? `${s.median_ms.toFixed(2)} / ${s.p95_ms.toFixed(2)}` : '—');
+  const p = m.plainly;
+  console.log(`\nEmbeddings, ms (median / p95), ${p.words.toLocaleString('en')} words of 50 numbers, ${(vectors / 1048576).toFixed(1)} MiB to download`);
+  console.log(`${''.padEnd(24)}${'load (parse)'.padStart(16)}${'10 neighbours'.padStart(16)}${'analogy top 5'.padStart(16)}${'PCA of 200 words'.padStart(18)}`);
+  const row = (name, a, b, c, d) => console.log(`${name.padEnd(24)}${a.padStart(16)}${b.padStart(16)}${c.padStart(16)}${d.padStart(18)}`);
+  row('plainly wasm', f(p.load.parse), f(p.neighbours), f(p.analogy), f(p.pca200));
+  row(`TF.js ${m.tfjs.version} wasm`, f(m.tfjs.wasm.parse), f(m.tfjs.wasm.neighbours), f(m.tfjs.wasm.analogy), '—');
+  row(`TF.js ${m.tfjs.version} cpu`, f(m.tfjs.cpu.parse), f(m.tfjs.cpu.neighbours), f(m.tfjs.cpu.analogy), '—');
+  row('ml-pca 4.1.1', '—', '—', '—', f(m.mlPca.pca200));
+  row('plainly native', f(nat.load), f(nat.neighbours), f(nat.analogy), f(nat.pca200));
+  const r = (a, b) => (a.median_ms / b.median_ms).toFixed(2);
+  console.log(`time ÷ TF.js wasm: neighbours ${r(p.neighbours, m.tfjs.wasm.neighbours)}×, analogy ${r(p.analogy, m.tfjs.wasm.analogy)}×; PCA time ÷ ml-pca: ${r(p.pca200, m.mlPca.pca200)}×; wasm ÷ native neighbours ${r(p.neighbours, nat.neighbours)}×`);
+  console.log(`download from a local server (no cache): ${f(p.load.download)}; target: neighbours and analogies under 20 ms`);
+  console.log(`written: ${embeddingsPath}`);
 }

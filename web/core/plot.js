@@ -159,3 +159,9 @@ export function parseRgb(colour) {
   }
   return colour.match(/[\d.]+/g).slice(0, 3).map(Number);
 }
+
+/** A colour made darker by `k` (0..1), e.g. so category colours keep contrast as text on white. */
+export function darken(colour, k = 0.3) {
+  const [r, g, b] = parseRgb(colour).map((v) => Math.round(v * (1 - k)));
+  return `rgb(${r}, ${g}, ${b})`;
+}

@@ -24,6 +24,27 @@ export async function fetchAsset(name) {
   return new Uint8Array(await response.arrayBuffer());
 }
 
+/** Fetch an asset's bytes, reporting the fraction received when the size is known. */
+export async function fetchWithProgress(name, onProgress) {
+  const response = await fetch(new URL(`../assets/${name}`, import.meta.url));
+  if (!response.ok) throw new Error(`${name}: HTTP ${response.status}`);
+  const total = Number(response.headers.get('Content-Length')) || 0;
+  if (!response.body || !total) return new Uint8Array(await response.arrayBuffer());
+  const bytes = new Uint8Array(total);
+  let received = 0;
+  const reader = response.body.getReader();
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    if (received + value.length > total) throw new Error(`${name}: more bytes than announced`);
+    bytes.set(value, received);
+    received += value.length;
+    onProgress(received / total);
+  }
+  if (received !== total) throw new Error(`${name}: ${received} of ${total} bytes arrived`);
+  return bytes;
+}
+
 /** A JSON file under web/assets/. */
 export async function fetchJson(name) {
   return JSON.parse(new TextDecoder().decode(await fetchAsset(name)));

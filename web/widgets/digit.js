@@ -1,7 +1,8 @@
 // <plainly-digit>: draw a digit, watch a real network classify it.
 //
 // Attributes: lang ("en" | "zh"), backend ("flex" | "ndarray").
-// Events: `prediction` (detail: {digit, probabilities[10]} or null for an empty pad), bubbling.
+// Events: `prediction` (detail: {digit, probabilities[10], features[128]} or null for an empty
+// pad), bubbling; `features` are the CNN's penultimate layer (see <plainly-digit-space>).
 // Property: `prediction` (read-only, the latest detail).
 
 import { BASE_CSS, PlainlyElement } from '../core/element.js';
@@ -200,7 +201,9 @@ class PlainlyDigit extends PlainlyElement {
     this.#drawGrid(reading?.grid16);
     this.#renderTexts();
     this.#renderVerdict(true);
-    this.#prediction = reading ? Object.freeze({ digit: reading.digit, probabilities: Object.freeze([...reading.probabilities]) }) : null;
+    this.#prediction = reading
+      ? Object.freeze({ digit: reading.digit, probabilities: Object.freeze([...reading.probabilities]), features: Object.freeze([...reading.features]) })
+      : null;
     this.dispatchEvent(new CustomEvent('prediction', { detail: this.#prediction, bubbles: true, composed: true }));
   }
 

@@ -98,6 +98,17 @@ impl DigitCnn {
     pub fn forward(&self, images: Tensor<4>) -> Tensor<2> {
         self.fc2.forward(self.dropout.forward(self.features(images)))
     }
+
+    /// The penultimate features and the logits from one pass.
+    ///
+    /// # Shapes
+    /// - images: `[batch, 1, 28, 28]`
+    /// - returns: `([batch, hidden], [batch, 10])`
+    pub fn forward_with_features(&self, images: Tensor<4>) -> (Tensor<2>, Tensor<2>) {
+        let features = self.features(images);
+        let logits = self.fc2.forward(self.dropout.forward(features.clone()));
+        (features, logits)
+    }
 }
 
 /// One parameter tensor by name: for drawing a network's kernels, or for checking our forward pass
@@ -288,6 +299,8 @@ pub struct Reading {
     pub grid16: Vec<u8>,
     /// The CNN's answer.
     pub cnn: Guess,
+    /// The CNN's penultimate features (its "embedding" of the digit), `[hidden]`.
+    pub features: Vec<f32>,
     /// The 16×16 network's answer.
     pub grid: Guess,
 }
@@ -322,31 +335,39 @@ impl DigitReader {
         let input28 = frame_mnist(ink)?;
         let framed = Ink { width: MNIST_SIDE, height: MNIST_SIDE, values: input28.clone() };
         let grid16 = grid16(&framed)?;
-        let cnn = self.classify28(&input28, 1).remove(0);
-        let grid = self.classify_grid(&grid16, 1).remove(0);
-        Some(Reading { input28, grid16, cnn, grid })
+        let (mut cnn, features) = self.classify28(&input28).ok()?;
+        let grid = self.classify_grid(&grid16).ok()?.remove(0);
+        Some(Reading { input28, grid16, cnn: cnn.remove(0), features, grid })
     }
 
-    /// The CNN's answers for `batch` framed digits, `pixels.len() == batch × 784`.
+    /// The CNN's answers and penultimate features for framed digits (`batch × 784` values).
+    /// Returns the guesses and the features, `[batch, hidden]` row-major.
     ///
-    /// # Panics
-    /// When the length is not `batch × 784` (callers check it).
-    pub fn classify28(&self, pixels: &[f32], batch: usize) -> Vec<Guess> {
-        assert_eq!(pixels.len(), batch * PIXELS, "expected {batch} × 784 values");
+    /// # Errors
+    /// No digits, or a length that is not whole digits.
+    pub fn classify28(&self, pixels: &[f32]) -> Result<(Vec<Guess>, Vec<f32>), String> {
+        if pixels.is_empty() || pixels.len() % PIXELS != 0 {
+            return Err(format!("{} values are not whole 28 × 28 digits", pixels.len()));
+        }
+        let batch = pixels.len() / PIXELS;
         let x = Tensor::<1>::from_floats(pixels, &self.device).reshape([batch, 1, 28, 28]);
-        guesses(self.cnn.forward(x))
+        let (features, logits) = self.cnn.forward_with_features(x);
+        Ok((guesses(logits), features.try_into_vec_as::<f32>().unwrap_or_default()))
     }
 
-    /// The 16×16 network's answers for `batch` grids, `cells.len() == batch × 256`.
+    /// The 16×16 network's answers for grids (`batch × 256` cells).
     ///
-    /// # Panics
-    /// When the length is not `batch × 256` (callers check it).
-    pub fn classify_grid(&self, cells: &[u8], batch: usize) -> Vec<Guess> {
+    /// # Errors
+    /// No grids, or a length that is not whole grids.
+    pub fn classify_grid(&self, cells: &[u8]) -> Result<Vec<Guess>, String> {
         let n = GRID_SIDE * GRID_SIDE;
-        assert_eq!(cells.len(), batch * n, "expected {batch} × 256 cells");
+        if cells.is_empty() || cells.len() % n != 0 {
+            return Err(format!("{} cells are not whole 16 × 16 grids", cells.len()));
+        }
+        let batch = cells.len() / n;
         let cells: Vec<f32> = cells.iter().map(|&c| f32::from(c)).collect();
         let x = Tensor::<1>::from_floats(cells.as_slice(), &self.device).reshape([batch, n]);
-        guesses(self.mlp.forward(x))
+        Ok(guesses(self.mlp.forward(x)))
     }
 }
 
@@ -477,6 +498,11 @@ mod tests {
         let r = reader.read(&dot).unwrap();
         let total: f32 = r.cnn.probabilities.iter().sum();
         assert!((total - 1.0).abs() < 1e-5);
-        assert_eq!((r.input28.len(), r.grid16.len()), (784, 256));
+        assert_eq!((r.input28.len(), r.grid16.len(), r.features.len()), (784, 256, 128));
+        assert!(reader.classify28(&[0.0; 783]).is_err());
+        assert!(reader.classify28(&[]).is_err());
+        assert!(reader.classify_grid(&[0; 255]).is_err());
+        let (guesses, features) = reader.classify28(&[0.5; 784 * 3]).unwrap();
+        assert_eq!((guesses.len(), features.len()), (3, 384));
     }
 }

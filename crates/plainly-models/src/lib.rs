@@ -6,5 +6,8 @@
 pub mod digits;
 pub mod marbles;
 pub mod mnist;
+pub mod pca;
 pub mod preprocess;
+pub mod space;
 pub mod surfaces;
+pub mod words;

@@ -56,6 +56,21 @@ pub fn split(counts: &[usize; CLASSES], seed: u64) -> Split {
     Split { train, test }
 }
 
+/// The first `n` of `ids` taken class by class in turn (0, 1, …, 9, 0, 1, …), each class in its
+/// own order: every class equally represented in any prefix.
+pub fn round_robin(ids: &[DigitId], n: usize) -> Vec<DigitId> {
+    let by_class: Vec<Vec<DigitId>> = (0..CLASSES as u8).map(|c| ids.iter().filter(|d| d.label == c).copied().collect()).collect();
+    let mut out = Vec::with_capacity(n.min(ids.len()));
+    for rank in 0..ids.len() {
+        if out.len() >= n {
+            break;
+        }
+        out.extend(by_class.iter().filter_map(|class| class.get(rank)));
+    }
+    out.truncate(n);
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -76,6 +91,16 @@ mod tests {
             let in_test = s.test.iter().filter(|d| d.label as usize == label).count();
             assert_eq!(in_test, (n as f64 / 5.0).round() as usize, "class {label}");
         }
+    }
+
+    #[test]
+    fn round_robin_takes_classes_in_turn() {
+        let s = split(&COUNTS, SPLIT_SEED);
+        let picked = round_robin(&s.test, 25);
+        let labels: Vec<u8> = picked.iter().map(|d| d.label).collect();
+        assert_eq!(labels, [0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 0, 1, 2, 3, 4]);
+        assert_eq!(picked[0], s.test[0]);
+        assert_eq!(round_robin(&s.test, 5000).len(), 2000);
     }
 
     #[test]

@@ -78,3 +78,16 @@ impl Mnist {
         &self.classes[id.label as usize][start..start + PIXELS]
     }
 }
+
+/// File name of the test-digit extract the browser widgets use.
+pub const TEST_EXTRACT_FILE: &str = "mnist-test-1000.u8";
+
+/// 1,000 test-split digits, 100 per class taken in turn: for each, its label byte then its 784
+/// grey values as bytes (`round(255 × value)`). Widgets that show "real test digits" read this.
+pub fn test_extract(mnist: &Mnist) -> Vec<u8> {
+    let test = plainly_models::mnist::split(&mnist.counts(), plainly_models::mnist::SPLIT_SEED).test;
+    plainly_models::mnist::round_robin(&test, 1000)
+        .into_iter()
+        .flat_map(|id| std::iter::once(id.label).chain(mnist.pixels(id).iter().map(|v| (v * 255.0).round() as u8)))
+        .collect()
+}

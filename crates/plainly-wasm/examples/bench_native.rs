@@ -1,7 +1,8 @@
 //! Native half of `make bench`, timed the same way the browser half is:
 //! - the digit widget's classification (preprocess + both networks) and the bare CNN forward pass,
 //!   on both CPU backends;
-//! - the marbles widget: optimizer steps per second for a swarm of 200 marbles, every optimizer.
+//! - the marbles widget: optimizer steps per second for a swarm of 200 marbles, every optimizer;
+//! - the embeddings widget: parsing the word vectors, 10 neighbours, an analogy, PCA of 200 words.
 //!
 //! Usage: `bench_native OUT.json` — prints tables and writes medians and p95s in milliseconds.
 
@@ -18,11 +19,15 @@ struct Stat {
     p95_ms: f64,
 }
 
-fn time(mut f: impl FnMut()) -> Stat {
-    for _ in 0..20 {
+fn time(f: impl FnMut()) -> Stat {
+    time_n(RUNS, f)
+}
+
+fn time_n(runs: usize, mut f: impl FnMut()) -> Stat {
+    for _ in 0..runs.min(20) {
         f(); // warm-up
     }
-    let mut ms: Vec<f64> = (0..RUNS)
+    let mut ms: Vec<f64> = (0..runs)
         .map(|_| {
             let start = Instant::now();
             f();
@@ -30,7 +35,7 @@ fn time(mut f: impl FnMut()) -> Stat {
         })
         .collect();
     ms.sort_by(f64::total_cmp);
-    Stat { median_ms: ms[RUNS / 2], p95_ms: ms[RUNS * 95 / 100] }
+    Stat { median_ms: ms[runs / 2], p95_ms: ms[runs * 95 / 100] }
 }
 
 #[derive(Serialize)]
@@ -79,10 +84,11 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         results.push(Backend { backend: backend.into(), classify, forward });
     }
     let marbles = marbles()?;
+    let embeddings = embeddings(&root)?;
     if let Some(dir) = std::path::Path::new(&out).parent() {
         std::fs::create_dir_all(dir)?;
     }
-    let json = serde_json::json!({ "runs": RUNS, "native": results, "marbles": marbles });
+    let json = serde_json::json!({ "runs": RUNS, "native": results, "marbles": marbles, "embeddings": embeddings });
     std::fs::write(&out, serde_json::to_string_pretty(&json)?)?;
     Ok(())
 }
@@ -106,4 +112,31 @@ fn marbles() -> Result<serde_json::Value, Box<dyn std::error::Error>> {
         out.insert(optimizer.into(), serde_json::json!({ "marbles": MARBLES, "steps_per_second": per_second }));
     }
     Ok(serde_json::Value::Object(out))
+}
+
+/// The embeddings widget's calls, timed as the browser half times them.
+fn embeddings(root: &std::path::Path) -> Result<serde_json::Value, Box<dyn std::error::Error>> {
+    use plainly_wasm::words::Words;
+    let bytes = std::fs::read(root.join("web/assets/glove-50d.f16"))?;
+    let text = std::fs::read_to_string(root.join("web/assets/glove-50d.words.txt"))?;
+    let load = time_n(5, || {
+        Words::new(&bytes, &text).ok();
+    });
+    let words = Words::new(&bytes, &text)?;
+    let queries = ["dog", "king", "paris", "computer", "river", "happy", "music", "water"];
+    let mut i = 0;
+    let neighbours = time_n(200, || {
+        i += 1;
+        words.neighbours(queries[i % queries.len()], 10).ok();
+    });
+    let analogy = time_n(200, || {
+        words.analogy("king", "man", "woman", 5).ok();
+    });
+    let list: Vec<String> = text.lines().skip(1000).take(200).map(str::to_owned).collect();
+    let pca200 = time_n(100, || {
+        words.layout(&list, 2).ok();
+    });
+    println!("\nembeddings (ms median / p95): load {:.2} / {:.2}, neighbours {:.3} / {:.3}, analogy {:.3} / {:.3}, PCA of 200 words {:.3} / {:.3}",
+        load.median_ms, load.p95_ms, neighbours.median_ms, neighbours.p95_ms, analogy.median_ms, analogy.p95_ms, pca200.median_ms, pca200.p95_ms);
+    Ok(serde_json::json!({ "load": load, "neighbours": neighbours, "analogy": analogy, "pca200": pca200 }))
 }

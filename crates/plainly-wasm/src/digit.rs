@@ -31,6 +31,9 @@ pub struct Reading {
     pub input28: Vec<f32>,
     /// The primer's 16×16 grid, row-major, 0/1: the 256-number vector.
     pub grid16: Vec<u8>,
+    /// The CNN's penultimate features (128 numbers): where the digit sits in the network's own
+    /// space, as drawn by the digit-embedding widget.
+    pub features: Vec<f32>,
     /// The 16×16 network's answer.
     pub grid: Answer,
 }
@@ -94,8 +97,58 @@ impl Digit {
     /// Not 784 values, or NaN/infinite values.
     pub fn cnn_probabilities(&self, framed: &[f32]) -> Result<Vec<f32>, String> {
         let ink = Ink::from_gray(framed, MNIST_SIDE, MNIST_SIDE).map_err(|e| e.to_string())?;
-        let guess = self.reader.classify28(&ink.values, 1).remove(0);
-        Ok(guess.probabilities.to_vec())
+        let (guesses, _) = self.reader.classify28(&ink.values)?;
+        Ok(guesses[0].probabilities.to_vec())
+    }
+
+    /// Frame many 28×28 digits (`n × 784` grey bytes, 0–255, ink high) like drawings and run the
+    /// CNN on all of them at once. Returns `(features [n, 128], predicted digits [n])`.
+    ///
+    /// # Errors
+    /// No digits, a length that is not whole digits, or more than 20,000 digits.
+    pub fn embed_digits(&self, pixels: &[u8]) -> Result<(Vec<f32>, Vec<u8>), String> {
+        if pixels.is_empty() || pixels.len() % PIXELS != 0 {
+            return Err(format!("{} bytes are not whole 28 × 28 digits", pixels.len()));
+        }
+        if pixels.len() / PIXELS > 20_000 {
+            return Err(format!("{} digits at once; at most 20,000", pixels.len() / PIXELS));
+        }
+        let mut framed = Vec::with_capacity(pixels.len());
+        for digit in pixels.chunks_exact(PIXELS) {
+            let gray: Vec<f32> = digit.iter().map(|&v| f32::from(v) / 255.0).collect();
+            let ink = Ink::from_gray(&gray, MNIST_SIDE, MNIST_SIDE).map_err(|e| e.to_string())?;
+            framed.extend(plainly_models::preprocess::frame_mnist(&ink).unwrap_or(gray));
+        }
+        let mut features = Vec::new();
+        let mut digits = Vec::new();
+        // batches of 250 keep the peak memory of one forward pass small in wasm
+        for chunk in framed.chunks(250 * PIXELS) {
+            let (guesses, f) = self.reader.classify28(chunk)?;
+            features.extend(f);
+            digits.extend(guesses.iter().map(|g| g.digit));
+        }
+        Ok((features, digits))
+    }
+
+    /// The CNN's feature space of labelled digits: `extract` is `n × 785` bytes, each digit its
+    /// label then 784 grey bytes (the layout of `mnist-test-1000.u8`). Returns the space and the
+    /// CNN's predicted digit for each.
+    ///
+    /// # Errors
+    /// A length that is not whole labelled digits, a label above 9, or an embedding error.
+    pub fn space(&self, extract: &[u8]) -> Result<(plainly_models::space::LabelledSpace, Vec<u8>), String> {
+        let record = PIXELS + 1;
+        if extract.is_empty() || extract.len() % record != 0 {
+            return Err(format!("{} bytes are not whole labelled digits of {record} bytes", extract.len()));
+        }
+        let labels: Vec<u8> = extract.chunks_exact(record).map(|d| d[0]).collect();
+        if let Some(bad) = labels.iter().find(|&&l| l > 9) {
+            return Err(format!("label {bad} is not a digit"));
+        }
+        let pixels: Vec<u8> = extract.chunks_exact(record).flat_map(|d| d[1..].iter().copied()).collect();
+        let (features, predicted) = self.embed_digits(&pixels)?;
+        let dim = features.len() / labels.len();
+        Ok((plainly_models::space::LabelledSpace::new(features, labels, dim)?, predicted))
     }
 
     /// The CNN's parameters (see [`plainly_models::digits::DigitCnn::named_parameters`]).
@@ -116,6 +169,7 @@ impl Digit {
             probabilities: r.cnn.probabilities.to_vec(),
             input28: r.input28,
             grid16: r.grid16,
+            features: r.features,
             grid: r.grid.into(),
         })
     }
@@ -164,6 +218,12 @@ mod tests {
         nan[300] = f32::NAN;
         assert!(d.classify_gray(&nan).unwrap_err().contains("value 300"));
         assert!(d.cnn_probabilities(&[f32::INFINITY; 784]).is_err());
+        assert!(d.embed_digits(&[0; 783]).unwrap_err().contains("whole"));
+        assert!(d.embed_digits(&[]).is_err());
+        assert!(d.space(&[0; 784]).unwrap_err().contains("whole labelled"));
+        let mut bad = vec![0u8; 785 * 2];
+        bad[0] = 12;
+        assert!(d.space(&bad).unwrap_err().contains("label 12"));
     }
 
     #[test]

@@ -9,6 +9,7 @@
 
 pub mod digit;
 pub mod marbles;
+pub mod words;
 
 use wasm_bindgen::prelude::*;
 
@@ -93,6 +94,23 @@ impl DigitClassifier {
     pub fn classify_gray(&self, pixels: &[f32]) -> Result<JsValue, JsError> {
         let reading = self.inner.classify_gray(pixels).map_err(js_error)?;
         serde_wasm_bindgen::to_value(&reading).map_err(js_error)
+    }
+
+    /// Frame many real 28×28 digits (`n × 784` grey bytes, ink high) like drawings and run the CNN
+    /// on all of them: `{features: Float32Array [n × 128], digits: Uint8Array [n]}` (the CNN's
+    /// penultimate features and its predicted digit).
+    ///
+    /// # Errors
+    /// No digits, a length that is not whole digits, or more than 20,000 digits.
+    #[wasm_bindgen(js_name = embedDigits)]
+    pub fn embed_digits(&self, pixels: &[u8]) -> Result<js_sys::Object, JsError> {
+        let (features, digits) = self.inner.embed_digits(pixels).map_err(js_error)?;
+        let out = js_sys::Object::new();
+        js_sys::Reflect::set(&out, &"features".into(), &js_sys::Float32Array::from(features.as_slice()))
+            .map_err(|_| JsError::new("could not build the result"))?;
+        js_sys::Reflect::set(&out, &"digits".into(), &js_sys::Uint8Array::from(digits.as_slice()))
+            .map_err(|_| JsError::new("could not build the result"))?;
+        Ok(out)
     }
 
     /// The CNN's trained parameters: `[{name, shape, values}]` in forward order, burn's layouts
@@ -243,5 +261,155 @@ impl MarbleField {
     pub fn tally(&self, swarm: u32, radius: f32) -> Result<JsValue, JsError> {
         let tally = self.inner.tally(swarm as usize, radius).map_err(js_error)?;
         serde_wasm_bindgen::to_value(&tally).map_err(js_error)
+    }
+}
+
+/// The word-embedding widget's handle: GloVe vectors, neighbours, analogies and PCA layouts.
+#[wasm_bindgen]
+pub struct WordSpace {
+    inner: words::Words,
+}
+
+#[wasm_bindgen]
+impl WordSpace {
+    /// Load `glove-50d.f16` (float16 vectors, 50 per word) and `glove-50d.words.txt`.
+    ///
+    /// # Errors
+    /// Sizes that do not match, a repeated word, or a vector that is not finite.
+    #[wasm_bindgen(constructor)]
+    pub fn new(vectors: &[u8], words: &str) -> Result<WordSpace, JsError> {
+        Ok(Self { inner: words::Words::new(vectors, words).map_err(js_error)? })
+    }
+
+    /// How many words are known.
+    #[wasm_bindgen(getter)]
+    pub fn size(&self) -> u32 {
+        self.inner.len() as u32
+    }
+
+    /// The known (lower-case) form of a word, or `undefined` when it is not known.
+    pub fn canonical(&self, word: &str) -> Option<String> {
+        self.inner.canonical(word)
+    }
+
+    /// Cosine similarity of two words.
+    ///
+    /// # Errors
+    /// An unknown word.
+    pub fn cosine(&self, a: &str, b: &str) -> Result<f32, JsError> {
+        self.inner.cosine(a, b).map_err(js_error)
+    }
+
+    /// The `k` nearest neighbours of a word: `[{word, cosine}]`, best first.
+    ///
+    /// # Errors
+    /// An unknown word, or `k` outside 1..=100.
+    pub fn neighbours(&self, word: &str, k: u32) -> Result<JsValue, JsError> {
+        let found = self.inner.neighbours(word, k as usize).map_err(js_error)?;
+        serde_wasm_bindgen::to_value(&found).map_err(js_error)
+    }
+
+    /// `a − b + c` ("king − man + woman"): the `k` nearest words, the inputs left out.
+    ///
+    /// # Errors
+    /// An unknown word, or `k` outside 1..=100.
+    pub fn analogy(&self, a: &str, b: &str, c: &str, k: u32) -> Result<JsValue, JsError> {
+        let found = self.inner.analogy(a, b, c, k as usize).map_err(js_error)?;
+        serde_wasm_bindgen::to_value(&found).map_err(js_error)
+    }
+
+    /// PCA of the given words to `k` (2 or 3) dimensions: `{words, coords, ratios}`.
+    ///
+    /// # Errors
+    /// Fewer than 2 or more than 2,000 words, an unknown word, or `k` not 2 or 3.
+    pub fn layout(&self, words: Vec<String>, k: u32) -> Result<JsValue, JsError> {
+        let layout = self.inner.layout(&words, k as usize).map_err(js_error)?;
+        serde_wasm_bindgen::to_value(&layout).map_err(js_error)
+    }
+}
+
+/// PCA for any points (the digit-embedding widget uses it on the CNN's features).
+#[wasm_bindgen(js_name = Pca)]
+pub struct PcaHandle {
+    inner: plainly_models::pca::Pca,
+}
+
+#[wasm_bindgen(js_class = Pca)]
+impl PcaHandle {
+    /// Fit `k` components to points of `dim` numbers each (`points.length` a multiple of `dim`).
+    ///
+    /// # Errors
+    /// Fewer than 2 points, a bad `dim` or `k`, or values that are not finite.
+    #[wasm_bindgen(constructor)]
+    pub fn new(points: &[f32], dim: u32, k: u32) -> Result<PcaHandle, JsError> {
+        Ok(Self { inner: plainly_models::pca::Pca::fit(points, dim as usize, k as usize).map_err(js_error)? })
+    }
+
+    /// Coordinates of points along the components, `[n × k]`.
+    ///
+    /// # Errors
+    /// A length that is not whole points, or values that are not finite.
+    pub fn project(&self, points: &[f32]) -> Result<Vec<f32>, JsError> {
+        self.inner.project(points).map_err(js_error)
+    }
+
+    /// Each component's share of the variance.
+    #[wasm_bindgen(getter)]
+    pub fn ratios(&self) -> Vec<f64> {
+        self.inner.explained_variance_ratio.clone()
+    }
+}
+
+/// The digit-embedding widget's handle: real test digits placed in the CNN's feature space and
+/// laid out by PCA; a drawn digit's features are placed among them.
+#[wasm_bindgen]
+pub struct DigitSpace {
+    inner: plainly_models::space::LabelledSpace,
+    predicted: Vec<u8>,
+}
+
+#[wasm_bindgen]
+impl DigitSpace {
+    /// Embed labelled digits (`n × 785` bytes: label, then 784 grey bytes, as in
+    /// `mnist-test-1000.u8`) with the classifier's CNN.
+    ///
+    /// # Errors
+    /// A malformed extract.
+    #[wasm_bindgen(constructor)]
+    pub fn new(classifier: &DigitClassifier, extract: &[u8]) -> Result<DigitSpace, JsError> {
+        let (inner, predicted) = classifier.inner.space(extract).map_err(js_error)?;
+        Ok(Self { inner, predicted })
+    }
+
+    /// 2-D layout, `[x0, y0, x1, y1, …]`.
+    pub fn coords(&self) -> Vec<f32> {
+        self.inner.coords().to_vec()
+    }
+
+    /// True labels, one per digit.
+    pub fn labels(&self) -> Vec<u8> {
+        self.inner.labels().to_vec()
+    }
+
+    /// The CNN's predicted digit for each.
+    pub fn predicted(&self) -> Vec<u8> {
+        self.predicted.clone()
+    }
+
+    /// Share of the variance along each layout axis.
+    #[wasm_bindgen(getter)]
+    pub fn ratios(&self) -> Vec<f64> {
+        self.inner.ratios().to_vec()
+    }
+
+    /// Place a drawn digit's CNN features (128 numbers, as in the `prediction` event):
+    /// `{x, y, nearest_centre, neighbours}` (labels of its `k` nearest test digits in the full
+    /// feature space).
+    ///
+    /// # Errors
+    /// Not 128 finite numbers, or `k` of 0.
+    pub fn place(&self, features: &[f32], k: u32) -> Result<JsValue, JsError> {
+        let placement = self.inner.place(features, k as usize).map_err(js_error)?;
+        serde_wasm_bindgen::to_value(&placement).map_err(js_error)
     }
 }

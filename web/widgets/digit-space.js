@@ -1,0 +1,159 @@
+// <plainly-digit-space>: the digit CNN's own space. 1,000 real MNIST test digits placed by the
+// CNN's 128 penultimate features, laid out by PCA and drawn as their true labels; a digit drawn
+// in a <plainly-digit> on the same page appears live among them.
+//
+// Attributes: lang; for (id of the <plainly-digit> to follow; by default any on the page).
+// Property: placement (the latest drawn digit's {x, y, nearest_centre, neighbours}, or null).
+
+import { BASE_CSS, PlainlyElement } from '../core/element.js';
+import { callWasm, fetchAsset, plainlyWasm } from '../core/wasm.js';
+import { Scatter } from '../core/scatter.js';
+import { schemeTableau10 } from '../vendor/vendor.js';
+import { darken } from '../core/plot.js';
+
+// Tableau's ten category colours, darkened to keep contrast as digits on white; the digit itself
+// is drawn too, so no one has to tell colours apart.
+const CLASS_COLOURS = schemeTableau10.map((c) => darken(c, 0.3));
+
+const NEIGHBOURS = 10;
+
+const CSS = `
+  .main { display: flex; flex-wrap: wrap; gap: 1.2em; align-items: flex-start; }
+  .plot { position: relative; flex: 1 1 380px; max-width: 620px; aspect-ratio: 1; border: 1px solid var(--plainly-line); border-radius: 10px; background: var(--plainly-paper); }
+  .plot canvas { position: absolute; inset: 0; width: 100%; height: 100%; }
+  .side { flex: 1 1 240px; display: flex; flex-direction: column; gap: 0.8em; }
+  .you { font-size: 1.05em; min-height: 3em; }
+  .legend { display: flex; flex-wrap: wrap; gap: 0.2em 0.9em; font-weight: 700; }
+`;
+
+class PlainlyDigitSpace extends PlainlyElement {
+  #space = null;
+  #scatter = null;
+  #base = [];
+  #placement = null;
+  #listener = (e) => this.#onPrediction(e);
+
+  constructor() {
+    super();
+    this.shadowRoot.innerHTML = `<style>${BASE_CSS}${CSS}</style>
+      <div class="message" role="alert" hidden></div>
+      <div class="main">
+        <div class="plot"><canvas role="img"></canvas></div>
+        <div class="side">
+          <p class="status muted"></p>
+          <div class="legend" aria-hidden="true"></div>
+          <p class="you" aria-live="polite"></p>
+          <p class="note muted caption"></p>
+        </div>
+      </div>`;
+  }
+
+  /** Where the latest drawn digit landed, or null. */
+  get placement() {
+    return this.#placement;
+  }
+
+  connectedCallback() {
+    super.connectedCallback();
+    document.addEventListener('prediction', this.#listener);
+    if (!this.#scatter) {
+      this.#scatter = new Scatter(this.shadowRoot.querySelector('canvas'), { padding: 16 });
+      new ResizeObserver(() => this.#draw()).observe(this.shadowRoot.querySelector('.plot'));
+      this.#load();
+    }
+    this.refreshLanguage();
+  }
+
+  disconnectedCallback() {
+    super.disconnectedCallback();
+    document.removeEventListener('prediction', this.#listener);
+  }
+
+  async #load() {
+    let wasm;
+    try {
+      wasm = await plainlyWasm();
+    } catch (error) {
+      return this.showError('error.wasm', error);
+    }
+    try {
+      const [cnn, grid, extract] = await Promise.all(['digit-cnn.bpk', 'digit-grid.bpk', 'mnist-test-1000.u8'].map(fetchAsset));
+      const classifier = callWasm(() => new wasm.DigitClassifier(cnn, grid));
+      this.#space = callWasm(() => new wasm.DigitSpace(classifier, extract));
+      classifier.free();
+    } catch (error) {
+      return this.showError('error.weights', error);
+    }
+    const coords = callWasm(() => this.#space.coords());
+    const labels = callWasm(() => this.#space.labels());
+    this.#base = Array.from(labels, (label, i) => ({ x: coords[2 * i], y: coords[2 * i + 1], glyph: String(label), colour: CLASS_COLOURS[label], radius: 3.2, label: undefined }));
+    this.#scatter.setPoints(this.#base);
+    this.refreshLanguage();
+    this.dispatchEvent(new Event('ready', { bubbles: true, composed: true }));
+  }
+
+  #onPrediction(e) {
+    const forId = this.getAttribute('for');
+    const source = e.composedPath()[0];
+    if (forId && source?.id !== forId) return;
+    if (!this.#space) return;
+    const features = e.detail?.features;
+    if (!features) {
+      this.#placement = null;
+    } else {
+      try {
+        this.#placement = { ...callWasm(() => this.#space.place(Float32Array.from(features), NEIGHBOURS)), digit: e.detail.digit };
+      } catch (error) {
+        return this.showError('error.input', error);
+      }
+    }
+    this.#renderYou();
+    this.#draw();
+    this.dispatchEvent(new CustomEvent('placement', { detail: this.#placement, bubbles: true, composed: true }));
+  }
+
+  #draw() {
+    if (!this.#scatter || !this.#base.length) return;
+    const points = [...this.#base];
+    if (this.#placement) {
+      points.push({ x: this.#placement.x, y: this.#placement.y, colour: '#111', radius: 9, strong: true, label: this.t('digitspace.you') });
+    }
+    this.#scatter.setPoints(points);
+    this.#scatter.draw();
+  }
+
+  #renderYou() {
+    const p = this.#placement;
+    const you = this.shadowRoot.querySelector('.you');
+    if (!p) {
+      you.textContent = this.t('digitspace.draw');
+      return;
+    }
+    const counts = new Map();
+    for (const l of p.neighbours) counts.set(l, (counts.get(l) ?? 0) + 1);
+    const list = [...counts].sort((a, b) => b[1] - a[1]).map(([l, n]) => this.t('digitspace.count', { digit: l, n })).join(this.lang === 'zh' ? '，' : ', ');
+    you.textContent = this.t('digitspace.placed', { digit: p.digit, centre: p.nearest_centre, k: p.neighbours.length, list });
+  }
+
+  refreshLanguage() {
+    const $ = (s) => this.shadowRoot.querySelector(s);
+    $('.status').textContent = this.#space ? this.t('digitspace.ready', { n: this.#base.length.toLocaleString(this.lang === 'zh' ? 'zh-CN' : 'en') }) : this.t('digitspace.loading');
+    if (this.#space) {
+      const [r1, r2] = callWasm(() => this.#space.ratios);
+      $('.caption').textContent = this.t('digitspace.caption', { percent: this.percent(r1 + r2, 0) });
+    }
+    const legend = $('.legend');
+    legend.replaceChildren(...CLASS_COLOURS.map((colour, d) => {
+      const span = document.createElement('span');
+      span.style.color = colour;
+      span.textContent = String(d);
+      return span;
+    }));
+    $('canvas').setAttribute('aria-label', this.t('digitspace.plot'));
+    this.#renderYou();
+    this.#draw();
+    this.refreshError();
+  }
+}
+
+if (!customElements.get('plainly-digit-space')) customElements.define('plainly-digit-space', PlainlyDigitSpace);
