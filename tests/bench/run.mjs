@@ -2,9 +2,11 @@
 // Chromium, measures page load to first possible prediction (cold and cached), reads file sizes.
 // Marbles: steps per second in the page, and frame times of the widget animating 200 marbles.
 // Embeddings: loading the word vectors, neighbours, analogies and PCA, against TF.js and ml-pca.
+// Attention: the transformer's forward pass for 16 and 128 tokens against the same BERT in TF.js,
+// and the widget's first and cached load.
 // Joins the native half's numbers, prints tables and writes JSON.
 //
-// Usage: node tests/bench/run.mjs NATIVE.json DIGIT_OUT.json MARBLES_OUT.json EMBEDDINGS_OUT.json
+// Usage: node tests/bench/run.mjs NATIVE.json DIGIT_OUT.json MARBLES_OUT.json EMBEDDINGS_OUT.json ATTENTION_OUT.json
 
 import { readFileSync, writeFileSync, mkdirSync, statSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
@@ -12,7 +14,7 @@ import { dirname, join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { serve, launch, ROOT } from '../helpers.mjs';
 
-const [nativePath = 'target/bench/native.json', outPath = 'target/bench/digit.json', marblesPath = 'target/bench/marbles.json', embeddingsPath = 'target/bench/embeddings.json'] = process.argv.slice(2);
+const [nativePath = 'target/bench/native.json', outPath = 'target/bench/digit.json', marblesPath = 'target/bench/marbles.json', embeddingsPath = 'target/bench/embeddings.json', attentionPath = 'target/bench/attention.json'] = process.argv.slice(2);
 // The PCA peer (ml-pca) as one browser module.
 execFileSync(join(ROOT, 'node_modules/.bin/esbuild'), [join(ROOT, 'node_modules/ml-pca/lib-esm/pca.js'), '--bundle', '--format=esm', '--log-level=warning', `--outfile=${join(ROOT, 'target/bench/ml-pca.js')}`]);
 const native = JSON.parse(readFileSync(nativePath, 'utf8'));
@@ -93,6 +95,7 @@ try {
 
   await marblesBench(chrome, version);
   await embeddingsBench(chrome, version);
+  await attentionBench(chrome, version);
 } finally {
   await chrome.close();
   await server.close();
@@ -185,4 +188,52 @@ async function embeddingsBench(chrome, version) {
   console.log(`time ÷ TF.js wasm: neighbours ${r(p.neighbours, m.tfjs.wasm.neighbours)}×, analogy ${r(p.analogy, m.tfjs.wasm.analogy)}×; PCA time ÷ ml-pca: ${r(p.pca200, m.mlPca.pca200)}×; wasm ÷ native neighbours ${r(p.neighbours, nat.neighbours)}×`);
   console.log(`download from a local server (no cache): ${f(p.load.download)}; target: neighbours and analogies under 20 ms`);
   console.log(`written: ${embeddingsPath}`);
+}
+
+async function attentionBench(chrome, version) {
+  // The widget's load, from navigation to `ready`: a fresh browser profile, then a second visit
+  // in the same profile (weights from Cache Storage, wasm from the HTTP cache).
+  const context = await chrome.browser.newContext();
+  const visit = async () => {
+    const page = await context.newPage();
+    await page.addInitScript(() => {
+      document.addEventListener('ready', (e) => { if (e.target.localName === 'plainly-attention') window.__ready = performance.now(); });
+    });
+    await page.goto(`${server.url}/tests/fixtures/blank.html`);
+    await page.evaluate(() => { document.body.innerHTML = '<plainly-attention></plainly-attention>'; });
+    await page.addScriptTag({ type: 'module', url: '/web/plainly.js' });
+    await page.waitForFunction(() => window.__ready !== undefined, null, { timeout: 120_000 });
+    const ms = await page.evaluate(() => window.__ready);
+    await page.close();
+    return ms;
+  };
+  const first = await visit();
+  const cached = await visit();
+  await context.close();
+
+  const page = await chrome.newPage();
+  await page.goto(`${server.url}/tests/bench/attention-bench.html`);
+  await page.waitForFunction(() => window.benchResult !== undefined, null, { timeout: 600_000 });
+  const m = await page.evaluate(() => window.benchResult);
+  await page.context().close();
+  if (m.error) throw new Error(m.error);
+  const bytes = readFileSync(join(ROOT, 'web/assets/minilm-l6.bpk'));
+  const download = { raw: bytes.length, gzip: gzipSync(bytes, { level: 6 }).length };
+  const nat = native.attention;
+  const result = { date: new Date().toISOString(), chromium: version, load_ms: { first, cached }, download_bytes: download, browser: m, native: nat };
+  writeFileSync(attentionPath, JSON.stringify(result, null, 2) + '\n');
+  const f = (s) => (s ? `${s.median_ms.toFixed(1)} / ${s.p95_ms.toFixed(1)}` : '—');
+  console.log(`\nAttention (all-MiniLM-L6-v2), forward pass with every attention map read back, ms (median / p95)`);
+  console.log(`${''.padEnd(24)}${'16 tokens'.padStart(16)}${'128 tokens'.padStart(16)}`);
+  const row = (name, a, b) => console.log(`${name.padEnd(24)}${a.padStart(16)}${b.padStart(16)}`);
+  row('plainly wasm (flex)', f(m.plainly[16]), f(m.plainly[128]));
+  row(`TF.js ${m.tfjs.version} wasm`, f(m.tfjs.wasm[16]), f(m.tfjs.wasm[128]));
+  row(`TF.js ${m.tfjs.version} cpu`, f(m.tfjs.cpu[16]), f(m.tfjs.cpu[128]));
+  row('plainly native (flex)', f(nat[16]), f(nat[128]));
+  const r = (a, b) => (a.median_ms / b.median_ms).toFixed(2);
+  console.log(`time ÷ TF.js wasm: 16 tokens ${r(m.plainly[16], m.tfjs.wasm[16])}×, 128 tokens ${r(m.plainly[128], m.tfjs.wasm[128])}×; wasm ÷ native: ${r(m.plainly[16], nat[16])}×, ${r(m.plainly[128], nat[128])}×`);
+  console.log(`TF.js agreement with our attention (max |Δ|, float32 vs our float16 weights): ${m.tfjs.wasm[16].max_abs_difference.toExponential(1)}`);
+  console.log(`weights: ${(download.raw / 1048576).toFixed(1)} MiB (${(download.gzip / 1048576).toFixed(1)} MiB gzipped); parse into burn ${m.plainly.parse_ms.toFixed(0)} ms`);
+  console.log(`widget load, navigation → ready (localhost): first ${first.toFixed(0)} ms, cached ${cached.toFixed(0)} ms; targets: 16 tokens < 150 ms, cached load < 1 s`);
+  console.log(`written: ${attentionPath}`);
 }

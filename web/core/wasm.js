@@ -45,6 +45,40 @@ export async function fetchWithProgress(name, onProgress) {
   return bytes;
 }
 
+/**
+ * A large asset kept in the browser's Cache Storage under `name?v=version`, so a second visit
+ * reads it from disk instead of the network. Falls back to a plain fetch where Cache Storage is
+ * missing (pages not served over https or localhost) or full.
+ */
+export async function fetchCached(name, version, onProgress = () => {}) {
+  const key = new URL(`../assets/${name}?v=${encodeURIComponent(version ?? '')}`, import.meta.url).href;
+  let cache = null;
+  try {
+    cache = globalThis.caches ? await caches.open('plainly-assets-v1') : null;
+    const hit = await cache?.match(key);
+    if (hit) {
+      const bytes = new Uint8Array(await hit.arrayBuffer());
+      onProgress(1);
+      return bytes;
+    }
+  } catch {
+    cache = null; // storage refused (private mode, quota): load over the network
+  }
+  const bytes = await fetchWithProgress(name, onProgress);
+  if (cache) {
+    try {
+      // Older versions of the same file are dropped so the cache holds one copy.
+      for (const request of await cache.keys()) {
+        if (request.url.split('?')[0] === key.split('?')[0] && request.url !== key) await cache.delete(request);
+      }
+      await cache.put(key, new Response(bytes, { headers: { 'Content-Type': 'application/octet-stream' } }));
+    } catch {
+      // a full disk only costs the next visit a download
+    }
+  }
+  return bytes;
+}
+
 /** A JSON file under web/assets/. */
 export async function fetchJson(name) {
   return JSON.parse(new TextDecoder().decode(await fetchAsset(name)));

@@ -2,6 +2,6 @@
 // (built by `make`, not committed): an ES module with no bare imports, so widgets load it the
 // same way in our page and in any course site.
 export { contours } from 'd3-contour';
-export { interpolateViridis, interpolateCividis, interpolateRdBu, schemeTableau10 } from 'd3-scale-chromatic';
+export { interpolateViridis, interpolateCividis, interpolateRdBu, interpolateBlues, schemeTableau10 } from 'd3-scale-chromatic';
 export { scaleLinear, scaleLog } from 'd3-scale';
 export { forceSimulation, forceCollide, forceX, forceY } from 'd3-force';

@@ -3,6 +3,7 @@
 //! Pure Rust on burn's runtime [`Device`](burn::prelude::Device): nothing here knows about wasm
 //! or the DOM, so everything is tested natively and the browser facade stays thin.
 
+pub mod bert;
 pub mod digits;
 pub mod marbles;
 pub mod mnist;
@@ -10,4 +11,5 @@ pub mod pca;
 pub mod preprocess;
 pub mod space;
 pub mod surfaces;
+pub mod wordpiece;
 pub mod words;

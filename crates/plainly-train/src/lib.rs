@@ -5,3 +5,4 @@ pub mod augment;
 pub mod data;
 pub mod digits;
 pub mod landscape;
+pub mod minilm;

