@@ -3,6 +3,10 @@
 //   <plainly-digit lang="en"></plainly-digit>
 // The WebAssembly module loads once per page, when the first widget needs it.
 
+import './widgets/neuron.js';
+import './widgets/perceptron.js';
+import './widgets/activations.js';
+import './widgets/gradient-flow.js';
 import './widgets/digit.js';
 import './widgets/marbles.js';
 import './widgets/embeddings.js';

@@ -1,7 +1,7 @@
 //! Checked entry points of the attention widget (plain Rust, tested natively).
 
 use plainly_models::bert::{Bert, BertConfig, cosine};
-use plainly_models::digits::load;
+use plainly_models::digits::load_as_f32;
 use plainly_models::wordpiece::WordPiece;
 use serde::Serialize;
 
@@ -44,7 +44,7 @@ impl Encoder {
     pub fn new(weights: &[u8], tokenizer: &[u8]) -> Result<Self, String> {
         let device = crate::device(None)?;
         let config = BertConfig::new();
-        let model = load(config.init(&device), weights).map_err(|e| e.to_string())?;
+        let model = load_as_f32(config.init(&device), weights).map_err(|e| e.to_string())?;
         let tokenizer = WordPiece::from_json(tokenizer)?;
         Ok(Self { model, tokenizer, layers: config.layers, heads: config.heads })
     }

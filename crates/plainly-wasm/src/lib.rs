@@ -10,6 +10,7 @@
 pub mod attention;
 pub mod digit;
 pub mod marbles;
+pub mod neurons;
 pub mod words;
 
 use wasm_bindgen::prelude::*;
@@ -509,5 +510,131 @@ impl Sentence {
     #[wasm_bindgen(getter)]
     pub fn truncated(&self) -> bool {
         self.inner.truncated
+    }
+}
+
+/// Values then slopes of an activation function at `xs` (slopes by burn autodiff):
+/// a `Float32Array` of `2 × xs.length`, `[f(x₀)…, f'(x₀)…]`. Names: `step`, `sigmoid`, `tanh`,
+/// `relu`, `leaky-relu`, `gelu`.
+///
+/// # Errors
+/// An unknown name, no points or more than 100,000, or a point that is not finite.
+#[wasm_bindgen(js_name = activationCurve)]
+pub fn activation_curve(name: &str, xs: &[f32]) -> Result<Vec<f32>, JsError> {
+    neurons::activation_curve(name, xs).map_err(js_error)
+}
+
+/// A two-input neuron with a step output, and Rosenblatt's rule to train it on a point set.
+#[wasm_bindgen(js_name = Perceptron)]
+pub struct PerceptronHandle {
+    inner: neurons::Perceptron,
+}
+
+#[wasm_bindgen(js_class = Perceptron)]
+impl PerceptronHandle {
+    /// A perceptron with zero weights on `set` (`separable`, `and`, `or`, `xor`); `seed` draws
+    /// the separable clouds.
+    ///
+    /// # Errors
+    /// An unknown set.
+    #[wasm_bindgen(constructor)]
+    pub fn new(set: &str, seed: u32) -> Result<PerceptronHandle, JsError> {
+        Ok(Self { inner: neurons::Perceptron::new(set, u64::from(seed)).map_err(js_error)? })
+    }
+
+    /// The points: `[{x, y, target}]`.
+    ///
+    /// # Errors
+    /// Never in practice (serialisation).
+    pub fn points(&self) -> Result<JsValue, JsError> {
+        serde_wasm_bindgen::to_value(self.inner.points()).map_err(js_error)
+    }
+
+    /// `[w1, w2, bias]`.
+    pub fn weights(&self) -> Vec<f32> {
+        self.inner.weights().to_vec()
+    }
+
+    /// Epochs run.
+    #[wasm_bindgen(getter)]
+    pub fn epochs(&self) -> u32 {
+        self.inner.epochs() as u32
+    }
+
+    /// Set both weights and the bias (the bias is minus the threshold).
+    ///
+    /// # Errors
+    /// A value that is not finite or beyond ±10⁶.
+    #[wasm_bindgen(js_name = setWeights)]
+    pub fn set_weights(&mut self, w1: f32, w2: f32, bias: f32) -> Result<(), JsError> {
+        self.inner.set_weights(w1, w2, bias).map_err(js_error)
+    }
+
+    /// `w1 x1 + w2 x2 + bias`.
+    ///
+    /// # Errors
+    /// An input that is not finite or beyond ±10⁶.
+    pub fn sum(&self, x1: f32, x2: f32) -> Result<f32, JsError> {
+        self.inner.sum(x1, x2).map_err(js_error)
+    }
+
+    /// 1 when the neuron fires, else 0.
+    ///
+    /// # Errors
+    /// As `sum`.
+    pub fn fire(&self, x1: f32, x2: f32) -> Result<u8, JsError> {
+        self.inner.fire(x1, x2).map_err(js_error)
+    }
+
+    /// Share of the points classified right, 0 to 1.
+    pub fn accuracy(&self) -> f32 {
+        self.inner.accuracy()
+    }
+
+    /// One pass of the perceptron rule over the points; returns the mistakes made.
+    ///
+    /// # Errors
+    /// A learning rate outside (0, 100].
+    pub fn epoch(&mut self, learning_rate: f32) -> Result<u32, JsError> {
+        Ok(self.inner.epoch(learning_rate).map_err(js_error)? as u32)
+    }
+
+    /// Where the neuron fires on an `nx × ny` grid over `[x0, x1] × [y0, y1]` (row 0 at `y0`):
+    /// a `Uint8Array` of 0/1.
+    ///
+    /// # Errors
+    /// An empty grid or more than 10⁶ cells; a window that is not finite and increasing.
+    #[allow(clippy::too_many_arguments)]
+    pub fn region(&self, nx: u32, ny: u32, x0: f32, x1: f32, y0: f32, y1: f32) -> Result<Vec<u8>, JsError> {
+        self.inner.region(nx as usize, ny as usize, x0, x1, y0, y1).map_err(js_error)
+    }
+}
+
+/// The gradient-flow widget's handle: 64 real test digits and a deep stack to measure.
+#[wasm_bindgen]
+pub struct GradientFlow {
+    inner: neurons::FlowBatch,
+}
+
+#[wasm_bindgen]
+impl GradientFlow {
+    /// Take the first 64 digits of `mnist-test-1000.u8`.
+    ///
+    /// # Errors
+    /// Too few bytes, or a label above 9.
+    #[wasm_bindgen(constructor)]
+    pub fn new(extract: &[u8]) -> Result<GradientFlow, JsError> {
+        Ok(Self { inner: neurons::FlowBatch::new(extract).map_err(js_error)? })
+    }
+
+    /// One backward pass through a fresh stack of `depth` hidden layers (32 wide): `{norms, loss}`,
+    /// `norms[i]` the Frobenius norm of ∂loss/∂W of hidden layer i (0 nearest the input).
+    /// `stack`: `sigmoid`, `tanh`, `relu`, `residual`; `init`: `small`, `xavier`, `he`, `large`.
+    ///
+    /// # Errors
+    /// An unknown stack or initialisation; depth outside 1..=50.
+    pub fn measure(&self, stack: &str, init: &str, depth: u32, seed: u32) -> Result<JsValue, JsError> {
+        let flow = self.inner.measure(stack, init, depth as usize, u64::from(seed)).map_err(js_error)?;
+        serde_wasm_bindgen::to_value(&flow).map_err(js_error)
     }
 }
