@@ -68,6 +68,7 @@ test('the default sentence: reference tokens, rows sum to 1, the code finds the 
   const animal = r.tokens.indexOf('animal');
   assert.ok(Math.abs(r.rows[it * n + animal] - ranked[0].weight) < 1e-6);
   assert.match(await text(page, '.found'), /layer \d, head \d+: \d+%/);
+  await page.waitForFunction((a) => document.querySelector(a).similarity !== undefined, A);
   const similarity = await page.evaluate((a) => document.querySelector(a).similarity, A);
   assert.ok(Math.abs(similarity - 0.755) < 0.01, `similarity ${similarity}`);
   assert.match(await text(page, 'output'), /0\.75\d/);

@@ -10,9 +10,10 @@ import { chromium } from 'playwright-core';
 export const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 export const SCREENSHOTS = join(ROOT, 'tests/output');
 
-/** Start serving the repository root on 127.0.0.1 at a free port, with extra `headers`. */
-export async function serve(root = ROOT, headers = {}) {
-  const server = httpServer.createServer({ root, cache: -1, showDir: false, logFn: () => {}, headers });
+/** Start serving the repository root on 127.0.0.1 at a free port, with extra `headers`;
+ *  `cache` is the Cache-Control max-age in seconds (−1: no caching, as in the tests). */
+export async function serve(root = ROOT, headers = {}, { cache = -1 } = {}) {
+  const server = httpServer.createServer({ root, cache, showDir: false, logFn: () => {}, headers });
   await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.server.address();
   const close = () => new Promise((resolve) => {

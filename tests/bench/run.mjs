@@ -23,7 +23,19 @@ const native = JSON.parse(readFileSync(nativePath, 'utf8'));
 // uses threads, and the widgets never need these headers.
 const server = await serve(ROOT, { 'Cross-Origin-Opener-Policy': 'same-origin', 'Cross-Origin-Embedder-Policy': 'require-corp' });
 const chrome = await launch();
+// BENCH_ONLY=attention (or digit, marbles, embeddings) runs one part, for quick checks.
+const only = process.env.BENCH_ONLY;
 try {
+  if (!only || only === 'digit') await digitBench();
+  if (!only || only === 'marbles') await marblesBench(chrome, await chrome.browser.version());
+  if (!only || only === 'embeddings') await embeddingsBench(chrome, await chrome.browser.version());
+  if (!only || only === 'attention') await attentionBench(chrome, await chrome.browser.version());
+} finally {
+  await chrome.close();
+  await server.close();
+}
+
+async function digitBench() {
   // Navigation to first possible prediction: the widget's `ready` event, timed from navigation start.
   const page = await chrome.newPage({ viewport: { width: 1100, height: 900 } });
   await page.addInitScript(() => {
@@ -92,13 +104,6 @@ try {
   console.log(`navigation → first possible prediction: cold ${cold.toFixed(0)} ms, cached ${cached.toFixed(0)} ms`);
   console.log(`sizes (raw / gzip): wasm ${kb(sizes.wasm.raw)} / ${kb(sizes.wasm.gzip)}, glue JS ${kb(sizes.glue_js.raw)} / ${kb(sizes.glue_js.gzip)}, CNN weights ${kb(sizes.weights_cnn.raw)} / ${kb(sizes.weights_cnn.gzip)}, 16×16 weights ${kb(sizes.weights_grid.raw)} / ${kb(sizes.weights_grid.gzip)}`);
   console.log(`timer: ${inPage.cross_origin_isolated ? 'cross-origin isolated (5 µs steps)' : 'coarse (100 µs steps)'}; written: ${outPath}`);
-
-  await marblesBench(chrome, version);
-  await embeddingsBench(chrome, version);
-  await attentionBench(chrome, version);
-} finally {
-  await chrome.close();
-  await server.close();
 }
 
 async function marblesBench(chrome, version) {
@@ -192,24 +197,30 @@ async function embeddingsBench(chrome, version) {
 
 async function attentionBench(chrome, version) {
   // The widget's load, from navigation to `ready`: a fresh browser profile, then a second visit
-  // in the same profile (weights from Cache Storage, wasm from the HTTP cache).
+  // in the same profile (weights from Cache Storage, wasm and scripts from the HTTP cache, as any
+  // static host allows: this server sends max-age=3600).
+  const cachingServer = await serve(ROOT, {}, { cache: 3600 });
   const context = await chrome.browser.newContext();
   const visit = async () => {
     const page = await context.newPage();
     await page.addInitScript(() => {
       document.addEventListener('ready', (e) => { if (e.target.localName === 'plainly-attention') window.__ready = performance.now(); });
     });
-    await page.goto(`${server.url}/tests/fixtures/blank.html`);
+    await page.goto(`${cachingServer.url}/tests/fixtures/blank.html`);
     await page.evaluate(() => { document.body.innerHTML = '<plainly-attention></plainly-attention>'; });
     await page.addScriptTag({ type: 'module', url: '/web/plainly.js' });
     await page.waitForFunction(() => window.__ready !== undefined, null, { timeout: 120_000 });
     const ms = await page.evaluate(() => window.__ready);
+    const marks = await page.evaluate(() => Object.fromEntries(performance.getEntriesByType('mark').map((m) => [m.name.split(':')[1], Math.round(m.startTime)])));
     await page.close();
-    return ms;
+    return { ms, marks };
   };
-  const first = await visit();
-  const cached = await visit();
+  const firstVisit = await visit();
+  const cachedVisit = await visit();
+  const first = firstVisit.ms;
+  const cached = cachedVisit.ms;
   await context.close();
+  await cachingServer.close();
 
   const page = await chrome.newPage();
   await page.goto(`${server.url}/tests/bench/attention-bench.html`);
@@ -220,7 +231,7 @@ async function attentionBench(chrome, version) {
   const bytes = readFileSync(join(ROOT, 'web/assets/minilm-l6.bpk'));
   const download = { raw: bytes.length, gzip: gzipSync(bytes, { level: 6 }).length };
   const nat = native.attention;
-  const result = { date: new Date().toISOString(), chromium: version, load_ms: { first, cached }, download_bytes: download, browser: m, native: nat };
+  const result = { date: new Date().toISOString(), chromium: version, load_ms: { first, cached, first_marks: firstVisit.marks, cached_marks: cachedVisit.marks }, download_bytes: download, browser: m, native: nat };
   writeFileSync(attentionPath, JSON.stringify(result, null, 2) + '\n');
   const f = (s) => (s ? `${s.median_ms.toFixed(1)} / ${s.p95_ms.toFixed(1)}` : '—');
   console.log(`\nAttention (all-MiniLM-L6-v2), forward pass with every attention map read back, ms (median / p95)`);
@@ -234,6 +245,8 @@ async function attentionBench(chrome, version) {
   console.log(`time ÷ TF.js wasm: 16 tokens ${r(m.plainly[16], m.tfjs.wasm[16])}×, 128 tokens ${r(m.plainly[128], m.tfjs.wasm[128])}×; wasm ÷ native: ${r(m.plainly[16], nat[16])}×, ${r(m.plainly[128], nat[128])}×`);
   console.log(`TF.js agreement with our attention (max |Δ|, float32 vs our float16 weights): ${m.tfjs.wasm[16].max_abs_difference.toExponential(1)}`);
   console.log(`weights: ${(download.raw / 1048576).toFixed(1)} MiB (${(download.gzip / 1048576).toFixed(1)} MiB gzipped); parse into burn ${m.plainly.parse_ms.toFixed(0)} ms`);
+  const steps = (v) => `wasm ready ${v.marks.wasm}, files ${v.marks.files}, model ${v.marks.model}, heatmap ${Math.round(v.ms)}`;
   console.log(`widget load, navigation → ready (localhost): first ${first.toFixed(0)} ms, cached ${cached.toFixed(0)} ms; targets: 16 tokens < 150 ms, cached load < 1 s`);
+  console.log(`  first visit: ${steps(firstVisit)} ms; cached visit: ${steps(cachedVisit)} ms`);
   console.log(`written: ${attentionPath}`);
 }

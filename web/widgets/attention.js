@@ -15,6 +15,9 @@ export const DEFAULT_SENTENCE = "The animal didn't cross the street because it w
 export const SECOND_SENTENCE = "The animal didn't cross the street because it was too wide";
 const SIMILARITY_PAIR = ['A man is eating food.', 'A man is eating a piece of bread.'];
 const DEFAULT_MAX = 64;
+// The colour map sampled once: 72 thumbnails of 48 × 48 cells would otherwise parse 166,000
+// colour strings per sentence.
+const BLUES = Array.from({ length: 256 }, (_, i) => parseRgb(interpolateBlues(i / 255)));
 const MODEL_MAX = 512;
 
 const CSS = `
@@ -197,13 +200,20 @@ class PlainlyAttention extends PlainlyElement {
     progress.hidden = false;
     $('.load').disabled = true;
     try {
+      // Downloads start before the wasm is ready; marks show where a load spends its time.
+      const files = fetchAsset('minilm-l6.json').then((card) => {
+        card = JSON.parse(new TextDecoder().decode(card));
+        return Promise.all([
+          fetchCached('minilm-l6.bpk', card.weights_fnv1a, (fraction) => { progress.value = fraction; }),
+          fetchCached('minilm-l6.tokenizer.json', card.tokenizer_fnv1a),
+        ]);
+      });
       const wasm = await plainlyWasm();
-      const card = JSON.parse(new TextDecoder().decode(await fetchAsset('minilm-l6.json')));
-      const [weights, tokenizer] = await Promise.all([
-        fetchCached('minilm-l6.bpk', card.weights_fnv1a, (fraction) => { progress.value = fraction; }),
-        fetchCached('minilm-l6.tokenizer.json', card.tokenizer_fnv1a),
-      ]);
+      performance.mark('plainly-attention:wasm');
+      const [weights, tokenizer] = await files;
+      performance.mark('plainly-attention:files');
       this.#model = callWasm(() => new wasm.AttentionModel(weights, tokenizer));
+      performance.mark('plainly-attention:model');
     } catch (error) {
       $('.load').disabled = false;
       progress.hidden = true;
@@ -212,8 +222,9 @@ class PlainlyAttention extends PlainlyElement {
     }
     $('.loader').hidden = true;
     this.#read();
-    this.#compare();
     this.dispatchEvent(new Event('ready', { bubbles: true, composed: true }));
+    // the similarity box is below the heatmap: fill it once the heatmap is on screen
+    setTimeout(() => this.#compare(), 0);
   }
 
   /** Show layer `layer`, head `head` (both 1-based). */
@@ -335,7 +346,8 @@ class PlainlyAttention extends PlainlyElement {
     this.geometry = { x0, y0, cell, n };
     for (let q = 0; q < n; q++) {
       for (let k = 0; k < n; k++) {
-        context.fillStyle = interpolateBlues(Math.min(1, map[q * n + k]));
+        const rgb = BLUES[Math.round(Math.min(1, Math.max(0, map[q * n + k])) * 255)];
+        context.fillStyle = `rgb(${rgb[0]},${rgb[1]},${rgb[2]})`;
         context.fillRect(x0 + k * cell, y0 + q * cell, Math.ceil(cell), Math.ceil(cell));
       }
     }
@@ -432,7 +444,7 @@ class PlainlyAttention extends PlainlyElement {
         for (let x = 0; x < 48; x++) {
           const q = Math.floor((y * n) / 48);
           const k = Math.floor((x * n) / 48);
-          const rgb = parseRgb(interpolateBlues(Math.min(1, r.attentions[base + q * n + k])));
+          const rgb = BLUES[Math.round(Math.min(1, Math.max(0, r.attentions[base + q * n + k])) * 255)];
           const i = (y * 48 + x) * 4;
           image.data[i] = rgb[0]; image.data[i + 1] = rgb[1]; image.data[i + 2] = rgb[2]; image.data[i + 3] = 255;
         }
