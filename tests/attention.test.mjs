@@ -6,35 +6,12 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { serve, launch, screenshot, ROOT } from './helpers.mjs';
+import { screenshot, useBrowser, openWidget, ROOT } from './helpers.mjs';
 
 const reference = JSON.parse(readFileSync(join(ROOT, 'tests/fixtures/minilm-reference.json'), 'utf8'));
 const A = 'plainly-attention';
-let server;
-let chrome;
-
-before(async () => {
-  server = await serve();
-  chrome = await launch();
-});
-
-after(async () => {
-  await chrome?.close();
-  await server?.close();
-});
-
-async function open(attrs = '', lang = 'en', page = null) {
-  page ??= await chrome.newPage({ viewport: { width: 1200, height: 1100 } });
-  await page.goto(`${server.url}/tests/fixtures/blank.html`);
-  await page.evaluate(([attrs, lang]) => {
-    document.documentElement.lang = lang;
-    document.body.innerHTML = `<plainly-attention ${attrs}></plainly-attention>`;
-  }, [attrs, lang]);
-  const ready = page.evaluate((a) => new Promise((resolve) => document.querySelector(a).addEventListener('ready', resolve, { once: true })), A);
-  await page.addScriptTag({ type: 'module', url: '/web/plainly.js' });
-  await ready;
-  return page;
-}
+const shared = useBrowser({ before, after });
+const open = (attrs = '', lang = 'en', page = null) => openWidget(shared, `<plainly-attention ${attrs}></plainly-attention>`, { lang, page, viewport: { width: 1200, height: 1100 } });
 
 const reading = (page) => page.evaluate((a) => document.querySelector(a).reading, A);
 const text = (page, s) => page.evaluate(([a, s]) => document.querySelector(a).shadowRoot.querySelector(s).textContent, [A, s]);
@@ -126,7 +103,7 @@ test('a 600-token text shows the truncation note; markup is shown as text', asyn
 });
 
 test('the weights are kept in Cache Storage: a second visit reads no weights from the network', async () => {
-  const context = await chrome.browser.newContext();
+  const context = await shared.chrome.browser.newContext();
   const first = await context.newPage();
   first.errors = [];
   await open('', 'en', first);
@@ -144,9 +121,9 @@ test('the weights are kept in Cache Storage: a second visit reads no weights fro
 });
 
 test('missing weights: a message in the widget, the rest of the page keeps working', async () => {
-  const page = await chrome.newPage({ viewport: { width: 1100, height: 900 } });
+  const page = await shared.chrome.newPage({ viewport: { width: 1100, height: 900 } });
   await page.route('**/minilm-l6.bpk*', (route) => route.fulfill({ status: 404, body: 'nope' }));
-  await page.goto(`${server.url}/tests/fixtures/blank.html`);
+  await page.goto(`${shared.server.url}/tests/fixtures/blank.html`);
   await page.evaluate(() => { document.body.innerHTML = '<plainly-attention></plainly-attention><plainly-digit></plainly-digit>'; });
   const digitReady = page.evaluate(() => new Promise((resolve) => document.querySelector('plainly-digit').addEventListener('ready', resolve, { once: true })));
   await page.addScriptTag({ type: 'module', url: '/web/plainly.js' });

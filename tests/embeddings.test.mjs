@@ -2,35 +2,11 @@
 
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { serve, launch, screenshot, sampleDigits, drawDigit, padBox, digitReady } from './helpers.mjs';
+import { screenshot, sampleDigits, drawDigit, padBox, digitReady, useBrowser, openWidget } from './helpers.mjs';
 
-let server;
-let chrome;
-
-before(async () => {
-  server = await serve();
-  chrome = await launch();
-});
-
-after(async () => {
-  await chrome?.close();
-  await server?.close();
-});
-
+const shared = useBrowser({ before, after });
 const E = 'plainly-embeddings';
-
-async function openWords(attrs = '', lang = 'en') {
-  const page = await chrome.newPage({ viewport: { width: 1200, height: 1000 } });
-  await page.goto(`${server.url}/tests/fixtures/blank.html`);
-  await page.evaluate(([attrs, lang]) => {
-    document.documentElement.lang = lang;
-    document.body.innerHTML = `<plainly-embeddings ${attrs}></plainly-embeddings>`;
-  }, [attrs, lang]);
-  const ready = page.evaluate((e) => new Promise((resolve) => document.querySelector(e).addEventListener('ready', resolve, { once: true })), E);
-  await page.addScriptTag({ type: 'module', url: '/web/plainly.js' });
-  await ready;
-  return page;
-}
+const openWords = (attrs = '', lang = 'en') => openWidget(shared, `<plainly-embeddings ${attrs}></plainly-embeddings>`, { lang });
 
 const points = (page) => page.evaluate((e) => document.querySelector(e).points, E);
 const text = (page, s) => page.evaluate(([e, s]) => document.querySelector(e).shadowRoot.querySelector(s).textContent, [E, s]);
@@ -136,8 +112,8 @@ test('in Chinese the widget has no English interface strings', async () => {
 });
 
 test('a digit drawn in the pad appears in its class’s cluster of the digit space', async () => {
-  const page = await chrome.newPage({ viewport: { width: 1200, height: 1000 } });
-  await page.goto(`${server.url}/tests/fixtures/blank.html`);
+  const page = await shared.chrome.newPage({ viewport: { width: 1200, height: 1000 } });
+  await page.goto(`${shared.server.url}/tests/fixtures/blank.html`);
   await page.evaluate(() => {
     document.body.innerHTML = '<plainly-digit id="pad"></plainly-digit><plainly-digit-space for="pad"></plainly-digit-space>';
   });

@@ -164,3 +164,40 @@ export async function screenshot(page, name, options = {}) {
   await page.screenshot({ path, ...options });
   return path;
 }
+
+/**
+ * A served repository and one headless Chromium for a whole test file: registers node:test
+ * `before`/`after` hooks and returns `{server, chrome}` (filled in once `before` ran).
+ */
+export function useBrowser(hooks) {
+  const shared = {};
+  hooks.before(async () => {
+    shared.server = await serve();
+    shared.chrome = await launch();
+  });
+  hooks.after(async () => {
+    await shared.chrome?.close();
+    await shared.server?.close();
+  });
+  return shared;
+}
+
+/**
+ * A blank page holding `html` (widgets only, so tests do not depend on the reading page's
+ * layout) in language `lang`, with web/plainly.js loaded; resolves once the first element in
+ * `html` fired `ready`. Pass `page` to reuse a page (for example one in a shared context).
+ */
+export async function openWidget(shared, html, { lang = 'en', page = null, viewport = { width: 1200, height: 1000 } } = {}) {
+  page ??= await shared.chrome.newPage({ viewport });
+  page.errors ??= [];
+  await page.goto(`${shared.server.url}/tests/fixtures/blank.html`);
+  await page.evaluate(([html, lang]) => {
+    document.documentElement.lang = lang;
+    document.body.innerHTML = html;
+  }, [html, lang]);
+  const tag = html.match(/<([a-z-]+)/)[1];
+  const ready = page.evaluate((tag) => new Promise((resolve) => document.querySelector(tag).addEventListener('ready', resolve, { once: true })), tag);
+  await page.addScriptTag({ type: 'module', url: '/web/plainly.js' });
+  await ready;
+  return page;
+}

@@ -3,31 +3,10 @@
 
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { serve, launch, screenshot } from './helpers.mjs';
+import { screenshot, useBrowser, openWidget } from './helpers.mjs';
 
-let server;
-let chrome;
-
-before(async () => {
-  server = await serve();
-  chrome = await launch();
-});
-
-after(async () => {
-  await chrome?.close();
-  await server?.close();
-});
-
-async function open(html, lang = 'en') {
-  const page = await chrome.newPage({ viewport: { width: 1100, height: 900 } });
-  await page.goto(`${server.url}/tests/fixtures/blank.html`);
-  await page.evaluate(([html, lang]) => { document.documentElement.lang = lang; document.body.innerHTML = html; }, [html, lang]);
-  const tag = html.match(/<([a-z-]+)/)[1];
-  const ready = page.evaluate((tag) => new Promise((resolve) => document.querySelector(tag).addEventListener('ready', resolve, { once: true })), tag);
-  await page.addScriptTag({ type: 'module', url: '/web/plainly.js' });
-  await ready;
-  return page;
-}
+const shared = useBrowser({ before, after });
+const open = (html, lang = 'en') => openWidget(shared, html, { lang, viewport: { width: 1100, height: 900 } });
 
 const prop = (page, tag, name) => page.evaluate(([tag, name]) => document.querySelector(tag)[name], [tag, name]);
 const text = (page, tag, s) => page.evaluate(([tag, s]) => document.querySelector(tag).shadowRoot.querySelector(s).textContent, [tag, s]);

@@ -79,6 +79,26 @@ export class PlainlyElement extends HTMLElement {
     return percent(this.lang, fraction, digits);
   }
 
+  /** Call `load` once the widget comes within `margin` of the viewport (lazy downloads). */
+  whenVisible(load, margin = '300px') {
+    new IntersectionObserver((entries, observer) => {
+      if (entries.some((e) => e.isIntersecting)) { observer.disconnect(); load(); }
+    }, { rootMargin: margin }).observe(this);
+  }
+
+  /**
+   * The widget's `.loader` (a `.load` button and a `<progress>`) at the start of a download:
+   * shows the bar, locks the button. Returns the bar, and `failed()` to unlock the button so the
+   * reader can try again.
+   */
+  startLoading() {
+    const progress = this.shadowRoot.querySelector('.loader progress');
+    const button = this.shadowRoot.querySelector('.loader .load');
+    progress.hidden = false;
+    button.disabled = true;
+    return { progress, failed: () => { button.disabled = false; progress.hidden = true; } };
+  }
+
   /** Re-render every text in the current language; widgets override. */
   refreshLanguage() {}
 

@@ -160,9 +160,7 @@ class PlainlyAttention extends PlainlyElement {
     });
     this.#buildGrid();
     new ResizeObserver(() => this.#draw()).observe($('.heat'));
-    new IntersectionObserver((entries, observer) => {
-      if (entries.some((e) => e.isIntersecting)) { observer.disconnect(); this.load(); }
-    }, { rootMargin: '200px' }).observe(this);
+    this.whenVisible(() => this.load(), '200px');
   }
 
   #buildGrid() {
@@ -196,9 +194,7 @@ class PlainlyAttention extends PlainlyElement {
 
   async #load() {
     const $ = (s) => this.shadowRoot.querySelector(s);
-    const progress = $('progress');
-    progress.hidden = false;
-    $('.load').disabled = true;
+    const { progress, failed } = this.startLoading();
     try {
       // Downloads start before the wasm is ready; marks show where a load spends its time.
       const files = fetchAsset('minilm-l6.json').then((card) => {
@@ -208,6 +204,7 @@ class PlainlyAttention extends PlainlyElement {
           fetchCached('minilm-l6.tokenizer.json', card.tokenizer_fnv1a),
         ]);
       });
+      files.catch(() => {}); // handled below; not an unhandled rejection while the wasm loads
       const wasm = await plainlyWasm();
       performance.mark('plainly-attention:wasm');
       const [weights, tokenizer] = await files;
@@ -215,8 +212,7 @@ class PlainlyAttention extends PlainlyElement {
       this.#model = callWasm(() => new wasm.AttentionModel(weights, tokenizer));
       performance.mark('plainly-attention:model');
     } catch (error) {
-      $('.load').disabled = false;
-      progress.hidden = true;
+      failed();
       this.#loading = null;
       return this.showError('error.weights', error);
     }

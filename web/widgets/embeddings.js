@@ -125,16 +125,12 @@ class PlainlyEmbeddings extends PlainlyElement {
     canvas.addEventListener('pointermove', (e) => this.#hoverAt(e));
     canvas.addEventListener('pointerleave', () => { this.#hover = -1; $('.tip').hidden = true; this.#draw(); });
     new ResizeObserver(() => this.#draw()).observe($('.plot'));
-    new IntersectionObserver((entries, observer) => {
-      if (entries.some((e) => e.isIntersecting)) { observer.disconnect(); this.load(); }
-    }, { rootMargin: '300px' }).observe(this);
+    this.whenVisible(() => this.load(), '300px');
   }
 
   async #load() {
     const $ = (s) => this.shadowRoot.querySelector(s);
-    const progress = $('progress');
-    progress.hidden = false;
-    $('.load').disabled = true;
+    const { progress, failed } = this.startLoading();
     try {
       const wasm = await plainlyWasm();
       const [vectors, words] = await Promise.all([
@@ -143,8 +139,7 @@ class PlainlyEmbeddings extends PlainlyElement {
       ]);
       this.#space = callWasm(() => new wasm.WordSpace(vectors, words));
     } catch (error) {
-      $('.load').disabled = false;
-      progress.hidden = true;
+      failed();
       this.#loading = null;
       return this.showError(this.#space ? 'error.input' : 'error.weights', error);
     }
