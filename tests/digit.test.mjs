@@ -22,6 +22,8 @@ async function openPage(options = {}, path = '/?lang=en') {
   const page = await chrome.newPage({ viewport: { width: 1100, height: 900 }, ...options });
   await page.goto(server.url + path);
   await digitReady(page);
+  // the reading page starts with other sections: bring the pad on screen, as a reader would
+  await page.locator('plainly-digit canvas.pad').scrollIntoViewIfNeeded();
   return page;
 }
 
@@ -163,6 +165,9 @@ test('on a screen with device scale factor 2 the ink lands under the pointer', a
 test('on a page scrolled by 500 px, and inside a CSS-scaled box, the ink lands under the pointer', async () => {
   const page = await openPage();
   await page.evaluate(() => {
+    // the digit section first, then 600 px above it, then scroll by 500 px
+    document.querySelector('main').prepend(document.getElementById('digit'));
+    window.scrollTo(0, 0);
     const spacer = document.createElement('div');
     spacer.style.height = '600px';
     document.querySelector('main').prepend(spacer);
@@ -228,6 +233,7 @@ test('switching to Chinese translates the widget', async () => {
   await page.locator('button[data-set-lang="zh"]').click();
   assert.match(await shadowText(page, '.verdict .text'), /请写一个数字/);
   assert.equal(await shadowText(page, 'button.clear'), '清除');
+  await page.locator('plainly-digit canvas.pad').scrollIntoViewIfNeeded(); // the toggle is at the top
   const box = await padBox(page);
   await drawDigit(page, digits.find((d) => d.label === 3).pixels, { x: box.x, y: box.y, size: box.width });
   assert.match(await shadowText(page, '.verdict .text'), /这是 3/);
