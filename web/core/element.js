@@ -1,7 +1,7 @@
 // The base of every Plainly widget: a custom element with its own shadow DOM (so a course
 // site's styles neither leak in nor out), its language, and a message area for failures.
 
-import { langOf, t, percent } from './i18n.js';
+import { fixed, langOf, t, percent } from './i18n.js';
 import { WasmCrash } from './wasm.js';
 
 const instances = new Set();
@@ -72,6 +72,11 @@ export class PlainlyElement extends HTMLElement {
   /** A translated string. */
   t(key, params) {
     return t(this.lang, key, params);
+  }
+
+  /** A number with exactly `digits` decimals, locale-formatted. */
+  fixed(value, digits) {
+    return fixed(this.lang, value, digits);
   }
 
   /** A fraction as a locale-formatted percentage. */

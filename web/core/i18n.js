@@ -474,6 +474,11 @@ export function t(lang, key, params = {}) {
   return text.replace(/\{(\w+)\}/g, (_, name) => (name in params ? String(params[name]) : `{${name}}`));
 }
 
+/** A number with exactly `digits` decimals in the reader's locale: 1.5 → "1.50". */
+export function fixed(lang, value, digits) {
+  return new Intl.NumberFormat(lang === 'zh' ? 'zh-CN' : 'en', { minimumFractionDigits: digits, maximumFractionDigits: digits }).format(value);
+}
+
 /** A fraction as a percentage in the reader's locale: 0.973 → "97.3%" / "97.3%". */
 export function percent(lang, fraction, digits = 1) {
   return new Intl.NumberFormat(lang === 'zh' ? 'zh-CN' : 'en', {

@@ -152,7 +152,7 @@ class PlainlyActivations extends PlainlyElement {
       c.setLineDash([2, 3]);
       c.beginPath(); c.moveTo(sx(x), 0); c.lineTo(sx(x), rect.height); c.stroke();
       c.setLineDash([]);
-      const f = (v) => new Intl.NumberFormat(this.lang === 'zh' ? 'zh-CN' : 'en', { maximumFractionDigits: 3, minimumFractionDigits: 3 }).format(v);
+      const f = (v) => this.fixed(v, 3);
       readout.textContent = this.t('activations.readout', { x: f(x), value: f(this.#curve.values[i]), slope: f(this.#curve.slopes[i]) });
     }
     canvas.setAttribute('aria-label', this.t('activations.plot', { name: this.t(`activations.name.${this.#name}`) }));

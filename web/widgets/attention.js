@@ -289,15 +289,12 @@ class PlainlyAttention extends PlainlyElement {
     try {
       const cos = callWasm(() => this.#model.similarity(a, b));
       this.similarity = cos;
-      $('output').textContent = this.t('attention.cosine', { value: this.number(cos, 3) });
+      $('output').textContent = this.t('attention.cosine', { value: this.fixed(cos, 3) });
     } catch (error) {
       this.showError('error.input', error);
     }
   }
 
-  number(value, digits) {
-    return new Intl.NumberFormat(this.lang === 'zh' ? 'zh-CN' : 'en', { minimumFractionDigits: digits, maximumFractionDigits: digits }).format(value);
-  }
 
   // The map on show: one head's, or the mean over the layer's heads. [tokens × tokens] rows = queries.
   #map(layer = this.#layer, head = this.#head, average = this.#average) {
@@ -513,7 +510,7 @@ class PlainlyAttention extends PlainlyElement {
     set('.compare', 'attention.compare');
     this.shadowRoot.querySelectorAll('.row-label').forEach((el, l) => { el.textContent = this.t('attention.layer.short', { layer: l + 1 }); });
     this.#draw();
-    if (this.similarity !== undefined) $('output').textContent = this.t('attention.cosine', { value: this.number(this.similarity, 3) });
+    if (this.similarity !== undefined) $('output').textContent = this.t('attention.cosine', { value: this.fixed(this.similarity, 3) });
     if (this.#reading?.truncated) {
       set('.note', 'attention.truncated', { shown: this.#reading.tokens.length, total: this.#reading.fullLength, max: MODEL_MAX });
     }

@@ -84,7 +84,7 @@ class PlainlyNeuron extends PlainlyElement {
 
   #update() {
     const $ = (s) => this.shadowRoot.querySelector(s);
-    for (const s of SLIDERS) $(`.o-${s.key}`).textContent = this.#format(this.#values[s.key], s.step < 0.1 ? 2 : 1);
+    for (const s of SLIDERS) $(`.o-${s.key}`).textContent = this.fixed(this.#values[s.key], s.step < 0.1 ? 2 : 1);
     if (!this.#model) return;
     const { x1, x2, w1, w2, threshold } = this.#values;
     try {
@@ -102,15 +102,12 @@ class PlainlyNeuron extends PlainlyElement {
     this.dispatchEvent(new CustomEvent('neuron', { bubbles: true, composed: true, detail: this.#state }));
   }
 
-  #format(v, digits) {
-    return new Intl.NumberFormat(this.lang === 'zh' ? 'zh-CN' : 'en', { minimumFractionDigits: digits, maximumFractionDigits: digits }).format(v);
-  }
 
   #renderText() {
     const $ = (s) => this.shadowRoot.querySelector(s);
     const s = this.#state;
     if (!s) return;
-    const f = (v) => this.#format(v, 2);
+    const f = (v) => this.fixed(v, 2);
     const result = $('.result');
     result.textContent = this.t('neuron.sum', { w1: f(s.w1), x1: f(s.x1), w2: f(s.w2), x2: f(s.x2), sum: f(s.sum), threshold: f(s.threshold) });
     const verdict = document.createElement('span');

@@ -159,7 +159,7 @@ class PlainlyPerceptron extends PlainlyElement {
     const $ = (s) => this.shadowRoot.querySelector(s);
     if (!this.#model) return;
     const s = this.state;
-    const f = (v) => new Intl.NumberFormat(this.lang === 'zh' ? 'zh-CN' : 'en', { maximumFractionDigits: 2, minimumFractionDigits: 2 }).format(v);
+    const f = (v) => this.fixed(v, 2);
     $('.stats').textContent = this.t(s.epochs ? 'perceptron.stats' : 'perceptron.stats.start', {
       epochs: s.epochs, accuracy: this.percent(s.accuracy, 0),
       mistakes: s.mistakes ?? '—', w1: f(s.weights[0]), w2: f(s.weights[1]), b: f(s.weights[2]),
