@@ -4,6 +4,7 @@
 //! or the DOM, so everything is tested natively and the browser facade stays thin.
 
 pub mod activations;
+pub mod backprop;
 pub mod bert;
 pub mod digits;
 pub mod gradient_flow;
@@ -11,8 +12,10 @@ pub mod marbles;
 pub mod mnist;
 pub mod pca;
 pub mod perceptron;
+pub mod playground;
 pub mod preprocess;
 pub mod space;
 pub mod surfaces;
+pub mod tsne;
 pub mod wordpiece;
 pub mod words;

@@ -94,7 +94,7 @@ impl OptimizerSettings {
         Ok(())
     }
 
-    fn init(&self) -> ModuleOptimizer {
+    pub(crate) fn init(&self) -> ModuleOptimizer {
         let momentum = |nesterov| MomentumConfig { momentum: self.beta1, dampening: 0.0, nesterov };
         // No weight decay or clipping anywhere: the marble feels the surface and nothing else.
         match self.kind {

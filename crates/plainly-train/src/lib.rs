@@ -3,6 +3,7 @@
 
 pub mod augment;
 pub mod data;
+pub mod digit_tsne;
 pub mod digits;
 pub mod landscape;
 pub mod minilm;

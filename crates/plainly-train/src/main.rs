@@ -4,7 +4,7 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
-use plainly_train::{data, digits, landscape, minilm};
+use plainly_train::{data, digit_tsne, digits, landscape, minilm};
 
 #[derive(Parser)]
 #[command(about = "Train the models Plainly ships, reproducibly, from real data.")]
@@ -58,6 +58,25 @@ enum Command {
         /// Folder with the CNN's weights; the landscape is written there.
         #[arg(long, default_value_os_t = root().join("web/assets"))]
         out: PathBuf,
+    },
+    /// t-SNE map (Barnes-Hut, crate bhtsne) of the digit CNN's features of the 1,000 shipped
+    /// test digits, for the digit-embedding widget: writes web/assets/digit-tsne.json.
+    DigitTsne {
+        /// Effective number of neighbours of each point.
+        #[arg(long, default_value_t = plainly_models::tsne::TsneConfig::default().perplexity)]
+        perplexity: f32,
+        /// Gradient-descent epochs.
+        #[arg(long, default_value_t = plainly_models::tsne::TsneConfig::default().epochs)]
+        epochs: usize,
+        /// Start from a Gaussian of this seed instead of the PCA layout.
+        #[arg(long)]
+        seed: Option<u64>,
+        /// Folder with the weights and the digit extract; the map is written there.
+        #[arg(long, default_value_os_t = root().join("web/assets"))]
+        assets: PathBuf,
+        /// Also write the features (little-endian f32) here, for scripts/tsne_reference.py.
+        #[arg(long)]
+        features: Option<PathBuf>,
     },
     /// Write web/assets/mnist-test-1000.u8: 1,000 real test-split digits (100 per class) for the
     /// widgets that show real digits.
@@ -122,6 +141,27 @@ fn main() -> ExitCode {
                 }
                 Err(e) => {
                     eprintln!("plainly-train extract: {e}");
+                    ExitCode::FAILURE
+                }
+            }
+        }
+        Command::DigitTsne { perplexity, epochs, seed, assets, features } => {
+            let init = seed.map_or(plainly_models::tsne::Init::Pca, |seed| plainly_models::tsne::Init::Random { seed });
+            let config = plainly_models::tsne::TsneConfig { perplexity, epochs, init, ..Default::default() };
+            match digit_tsne::run(&config, &assets, features.as_deref()) {
+                Ok(file) => {
+                    println!(
+                        "t-SNE of {} digits: KL {:.3}, 10-NN accuracy on the map {:.1}% (PCA {:.1}%); written to {}",
+                        file.labels.len(),
+                        file.kl_divergence,
+                        100.0 * file.knn10_accuracy,
+                        100.0 * file.pca_knn10_accuracy,
+                        assets.join(digit_tsne::MAP_FILE).display()
+                    );
+                    ExitCode::SUCCESS
+                }
+                Err(e) => {
+                    eprintln!("plainly-train digit-tsne: {e}");
                     ExitCode::FAILURE
                 }
             }

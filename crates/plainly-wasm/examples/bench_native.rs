@@ -3,7 +3,9 @@
 //!   on both CPU backends;
 //! - the marbles widget: optimizer steps per second for a swarm of 200 marbles, every optimizer;
 //! - the embeddings widget: parsing the word vectors, 10 neighbours, an analogy, PCA of 200 words;
-//! - the attention widget: the transformer's forward pass for 16 and 128 tokens.
+//! - the attention widget: the transformer's forward pass for 16 and 128 tokens;
+//! - the playground: training steps per second of the default network (XOR, 2-8-8-1 tanh, SGD,
+//!   batch 10), and the 48 × 48 neuron maps the widget draws every frame.
 //!
 //! Usage: `bench_native OUT.json` — prints tables and writes medians and p95s in milliseconds.
 
@@ -87,10 +89,11 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let marbles = marbles()?;
     let embeddings = embeddings(&root)?;
     let attention = attention(&root)?;
+    let playground = playground()?;
     if let Some(dir) = std::path::Path::new(&out).parent() {
         std::fs::create_dir_all(dir)?;
     }
-    let json = serde_json::json!({ "runs": RUNS, "native": results, "marbles": marbles, "embeddings": embeddings, "attention": attention });
+    let json = serde_json::json!({ "runs": RUNS, "native": results, "marbles": marbles, "embeddings": embeddings, "attention": attention, "playground": playground });
     std::fs::write(&out, serde_json::to_string_pretty(&json)?)?;
     Ok(())
 }
@@ -141,6 +144,49 @@ fn embeddings(root: &std::path::Path) -> Result<serde_json::Value, Box<dyn std::
     println!("\nembeddings (ms median / p95): load {:.2} / {:.2}, neighbours {:.3} / {:.3}, analogy {:.3} / {:.3}, PCA of 200 words {:.3} / {:.3}",
         load.median_ms, load.p95_ms, neighbours.median_ms, neighbours.p95_ms, analogy.median_ms, analogy.p95_ms, pca200.median_ms, pca200.p95_ms);
     Ok(serde_json::json!({ "load": load, "neighbours": neighbours, "analogy": analogy, "pca200": pca200 }))
+}
+
+/// The playground's default network (XOR, 500 points, 2-8-8-1 tanh, SGD η = 0.1, batch 10,
+/// seed 1): steps per second taken one per call (each call also measures train and test loss, as
+/// every call does) and 100 per call; and the widget's per-frame read-back, `grid(48, 1.2)`.
+fn playground() -> Result<serde_json::Value, Box<dyn std::error::Error>> {
+    use plainly_wasm::playground::{Spec, build, step};
+    let spec = Spec {
+        dataset: "xor".into(),
+        noise: 0.0,
+        points: 500,
+        hidden: vec![8, 8],
+        activation: "tanh".into(),
+        optimizer: "sgd".into(),
+        learning_rate: 0.1,
+        batch_size: 10,
+        l2: 0.0,
+        seed: 1,
+    };
+    let mut out = serde_json::Map::new();
+    // Two passes, the first discarded (as in the browser half).
+    for pass in 0..2 {
+        for (per_call, calls) in [(1usize, 2000usize), (100, 40)] {
+            let mut net = build(&spec)?;
+            step(&mut net, per_call)?; // warm-up
+            let start = Instant::now();
+            for _ in 0..calls {
+                step(&mut net, per_call)?;
+            }
+            let per_second = (per_call * calls) as f64 / start.elapsed().as_secs_f64();
+            if pass == 1 {
+                println!("playground, {per_call} step(s) per call: {per_second:.0} steps/s");
+                out.insert(format!("steps_per_call_{per_call}"), serde_json::json!({ "steps_per_second": per_second }));
+            }
+        }
+    }
+    let net = build(&spec)?;
+    let grid = time_n(200, || {
+        net.grid(48, 1.2).ok();
+    });
+    println!("playground grid(48, 1.2): {:.3} / {:.3} ms", grid.median_ms, grid.p95_ms);
+    out.insert("grid48".into(), serde_json::to_value(grid)?);
+    Ok(serde_json::Value::Object(out))
 }
 
 /// The attention widget's forward pass, with every attention map, as the browser half times it.

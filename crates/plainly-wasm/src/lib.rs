@@ -8,9 +8,11 @@
 #![allow(clippy::new_without_default)]
 
 pub mod attention;
+pub mod backprop;
 pub mod digit;
 pub mod marbles;
 pub mod neurons;
+pub mod playground;
 pub mod words;
 
 use wasm_bindgen::prelude::*;
@@ -404,9 +406,26 @@ impl DigitSpace {
         self.inner.ratios().to_vec()
     }
 
+    /// Add the t-SNE map of the same digits made at build time (the text of `digit-tsne.json`,
+    /// `make digit-tsne`); from then on [`DigitSpace::place`] also places drawn digits on it.
+    ///
+    /// # Errors
+    /// Text that is not such a file, or a map of other digits.
+    #[wasm_bindgen(js_name = setTsne)]
+    pub fn set_tsne(&mut self, json: &str) -> Result<(), JsError> {
+        let file: plainly_models::tsne::DigitMapFile = serde_json::from_str(json).map_err(|e| JsError::new(&format!("digit-tsne.json: {e}")))?;
+        self.inner.set_tsne(file.coords, &file.labels, file.perplexity).map_err(js_error)
+    }
+
+    /// The t-SNE map, `[x0, y0, x1, y1, …]`, or `undefined` before [`DigitSpace::set_tsne`].
+    #[wasm_bindgen(js_name = tsneCoords)]
+    pub fn tsne_coords(&self) -> Option<Vec<f32>> {
+        self.inner.tsne_coords().map(<[f32]>::to_vec)
+    }
+
     /// Place a drawn digit's CNN features (128 numbers, as in the `prediction` event):
-    /// `{x, y, nearest_centre, neighbours}` (labels of its `k` nearest test digits in the full
-    /// feature space).
+    /// `{x, y, nearest_centre, neighbours, tsne}` (labels of its `k` nearest test digits in the
+    /// full feature space; `tsne` is `{x, y, nearest_centre}` on the t-SNE map, or null).
     ///
     /// # Errors
     /// Not 128 finite numbers, or `k` of 0.
@@ -638,3 +657,143 @@ impl GradientFlow {
         serde_wasm_bindgen::to_value(&flow).map_err(js_error)
     }
 }
+
+/// The backpropagation widget's handle: a 2-3-1 network on one example, its forward pass, its
+/// backward pass by burn autodiff and a central finite-difference check of every gradient.
+#[wasm_bindgen(js_name = Backprop)]
+pub struct BackpropHandle {
+    inner: backprop::Backprop,
+}
+
+#[wasm_bindgen(js_class = Backprop)]
+impl BackpropHandle {
+    /// Parameters drawn from `seed` (rounded to two decimals); example x = (1, 0.5), y = 1;
+    /// sigmoid hidden units, squared error.
+    #[wasm_bindgen(constructor)]
+    pub fn new(seed: u32) -> BackpropHandle {
+        Self { inner: backprop::Backprop::new(u64::from(seed)) }
+    }
+
+    /// Hidden activation (`sigmoid`, `tanh`) and loss (`squared-error`, `cross-entropy`).
+    ///
+    /// # Errors
+    /// An unknown name.
+    #[wasm_bindgen(js_name = setSettings)]
+    pub fn set_settings(&mut self, hidden: &str, loss: &str) -> Result<(), JsError> {
+        self.inner.set_settings(hidden, loss).map_err(js_error)
+    }
+
+    /// The example: inputs x1, x2 (each within ±10) and target y (0 to 1).
+    ///
+    /// # Errors
+    /// A number that is not finite or out of range.
+    #[wasm_bindgen(js_name = setExample)]
+    pub fn set_example(&mut self, x1: f64, x2: f64, y: f64) -> Result<(), JsError> {
+        self.inner.set_example(x1, x2, y).map_err(js_error)
+    }
+
+    /// All 13 parameters, `w₁₁ w₁₂ w₂₁ w₂₂ w₃₁ w₃₂ b₁ b₂ b₃ v₁ v₂ v₃ c`; they become the start.
+    ///
+    /// # Errors
+    /// Not 13 numbers, or one not finite or beyond ±1000.
+    #[wasm_bindgen(js_name = setParams)]
+    pub fn set_params(&mut self, params: &[f64]) -> Result<(), JsError> {
+        self.inner.set_params(params).map_err(js_error)
+    }
+
+    /// One forward and backward pass: `{x, y, params, names, z, h, zo, yhat, loss, slope_h,
+    /// slope_out, autodiff, finite_difference, relative_error, max_relative_error, steps, …}`;
+    /// each gradient set is `{params[13], z[3], h[3], zo, yhat}` (see `plainly_models::backprop::Pass`).
+    ///
+    /// # Errors
+    /// A loss that is not finite.
+    pub fn pass(&self) -> Result<JsValue, JsError> {
+        serde_wasm_bindgen::to_value(&self.inner.pass().map_err(js_error)?).map_err(js_error)
+    }
+
+    /// The chain rule for parameter `k` (0..13): `{param, name, factors: [{symbol, value}],
+    /// product, autodiff, finite_difference, relative_error}`.
+    ///
+    /// # Errors
+    /// `k` out of range; a loss that is not finite.
+    pub fn chain(&self, k: u32) -> Result<JsValue, JsError> {
+        serde_wasm_bindgen::to_value(&self.inner.chain(k as usize).map_err(js_error)?).map_err(js_error)
+    }
+
+    /// One gradient-descent step with learning rate `rate`: `[loss before, loss after]`.
+    ///
+    /// # Errors
+    /// A rate outside (0, 100], or a step that would not stay finite (nothing changes then).
+    pub fn descend(&mut self, rate: f64) -> Result<Vec<f64>, JsError> {
+        Ok(self.inner.descend(rate).map_err(js_error)?.to_vec())
+    }
+
+    /// Back to the starting parameters.
+    pub fn reset(&mut self) {
+        self.inner.reset();
+    }
+}
+
+/// The network playground's handle: a small network, its optimizer and its data.
+#[wasm_bindgen(js_name = Playground)]
+pub struct PlaygroundHandle {
+    inner: plainly_models::playground::Playground,
+}
+
+#[wasm_bindgen(js_class = Playground)]
+impl PlaygroundHandle {
+    /// A fresh network from `spec`: `{dataset, noise, points, hidden: [neurons per layer],
+    /// activation, optimizer, learningRate, batchSize, l2, seed}`.
+    ///
+    /// # Errors
+    /// A missing or unknown field, an unknown name, or a number out of range.
+    #[wasm_bindgen(constructor)]
+    pub fn new(spec: JsValue) -> Result<PlaygroundHandle, JsError> {
+        let spec: playground::Spec = serde_wasm_bindgen::from_value(spec).map_err(js_error)?;
+        Ok(Self { inner: playground::build(&spec).map_err(js_error)? })
+    }
+
+    /// Take `count` optimizer steps (1 to 10,000), then `{step, epoch, trainLoss, testLoss,
+    /// trainAccuracy, testAccuracy, diverged}` (losses: mean cross-entropy in nats; accuracies 0–1).
+    ///
+    /// # Errors
+    /// A count out of range.
+    pub fn step(&mut self, count: u32) -> Result<JsValue, JsError> {
+        let progress = playground::step(&mut self.inner, count as usize).map_err(js_error)?;
+        serde_wasm_bindgen::to_value(&progress).map_err(js_error)
+    }
+
+    /// Where training stands, as [`step`](Self::step) returns it, without stepping.
+    ///
+    /// # Errors
+    /// Never in practice (serialisation).
+    pub fn progress(&self) -> Result<JsValue, JsError> {
+        serde_wasm_bindgen::to_value(&self.inner.progress()).map_err(js_error)
+    }
+
+    /// Every neuron's output over a `resolution²` grid on `[−extent, extent]²` (rows top to
+    /// bottom): each hidden neuron's activation in layer order, then the output probability;
+    /// `[(neurons + 1) × resolution²]`.
+    ///
+    /// # Errors
+    /// A resolution outside 1..=256 or an extent that is not positive.
+    pub fn grid(&self, resolution: u32, extent: f32) -> Result<Vec<f32>, JsError> {
+        self.inner.grid(resolution as usize, extent).map_err(js_error)
+    }
+
+    /// Each layer's `W` (`[in × out]`, row-major) then `b` (`[out]`), input side first.
+    pub fn weights(&self) -> Vec<f32> {
+        self.inner.weights()
+    }
+
+    /// The points, `[n × 2]` (x, y); the first half trains, the rest tests.
+    pub fn points(&self) -> Vec<f32> {
+        self.inner.points().0.to_vec()
+    }
+
+    /// The labels, `[n]`, 0 or 1.
+    pub fn labels(&self) -> Vec<f32> {
+        self.inner.points().1.to_vec()
+    }
+}
+
