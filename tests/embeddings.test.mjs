@@ -140,3 +140,60 @@ test('a digit drawn in the pad appears in its class’s cluster of the digit spa
   assert.deepEqual(page.errors, []);
   await page.context().close();
 });
+
+test('t-SNE view: a keyboard toggle, clusters by class, and a drawn digit lands in its own cluster (en and zh)', async () => {
+  for (const lang of ['en', 'zh']) {
+    const page = await shared.chrome.newPage({ viewport: { width: 1200, height: 1000 } });
+    await page.goto(`${shared.server.url}/tests/fixtures/blank.html`);
+    await page.evaluate((lang) => {
+      document.documentElement.lang = lang;
+      document.body.innerHTML = `<plainly-digit id="pad" lang="${lang}"></plainly-digit><plainly-digit-space for="pad" lang="${lang}"></plainly-digit-space>`;
+    }, lang);
+    const ready = page.evaluate(() => new Promise((resolve) => document.querySelector('plainly-digit-space').addEventListener('ready', resolve, { once: true })));
+    await page.addScriptTag({ type: 'module', url: '/web/plainly.js' });
+    await ready;
+    await digitReady(page);
+    const space = page.locator('plainly-digit-space');
+    const tsneButton = space.locator('.views button[data-view=tsne]');
+    assert.equal(await tsneButton.getAttribute('aria-pressed'), 'false');
+    // keyboard: focus the button and press Enter
+    await tsneButton.focus();
+    await page.keyboard.press('Enter');
+    assert.equal(await tsneButton.getAttribute('aria-pressed'), 'true');
+    assert.equal(await space.locator('.views button[data-view=pca]').getAttribute('aria-pressed'), 'false');
+    assert.equal(await page.evaluate(() => document.querySelector('plainly-digit-space').view), 'tsne');
+    const caption = await space.locator('.caption').textContent();
+    assert.match(caption, lang === 'en' ? /weighted average/ : /加权平均/);
+    // the map keeps classes apart: each point's nearest map neighbour mostly shares its label
+    const points = await page.evaluate(() => document.querySelector('plainly-digit-space').points);
+    assert.equal(points.length, 1000);
+    const nearestLabels = (x, y, k, skip = -1) => points
+      .map((p, i) => [Math.hypot(p.x - x, p.y - y), p.label, i])
+      .filter((d) => d[2] !== skip)
+      .sort((a, b) => a[0] - b[0]).slice(0, k).map((d) => d[1]);
+    const agree = points.filter((p, i) => nearestLabels(p.x, p.y, 1, i)[0] === p.label).length;
+    assert.ok(agree >= 950, `${agree} of 1000 test digits' nearest map neighbour shares their label`);
+    const box = await padBox(page);
+    for (const label of lang === 'en' ? [0, 1, 6] : [3]) {
+      await page.locator('plainly-digit button.clear').click();
+      const digit = sampleDigits().find((d) => d.label === label);
+      await drawDigit(page, digit.pixels, { x: box.x, y: box.y, size: box.width });
+      const placement = await page.evaluate(() => document.querySelector('plainly-digit-space').placement);
+      assert.ok(placement.tsne, 'placed on the t-SNE map too');
+      const near = nearestLabels(placement.tsne.x, placement.tsne.y, 10);
+      assert.ok(near.filter((l) => l === label).length >= 8, `a drawn ${label} on the map among ${near}`);
+      assert.equal(placement.tsne.nearest_centre, label);
+    }
+    // back to PCA with the keyboard (Space); the drawn digit is there too
+    await space.locator('.views button[data-view=pca]').focus();
+    await page.keyboard.press('Space');
+    assert.equal(await page.evaluate(() => document.querySelector('plainly-digit-space').view), 'pca');
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Space');
+    assert.equal(await page.evaluate(() => document.querySelector('plainly-digit-space').view), 'tsne');
+    await space.scrollIntoViewIfNeeded();
+    await screenshot(page, `digit-space-tsne-${lang}`, { fullPage: true });
+    assert.deepEqual(page.errors, []);
+    await page.context().close();
+  }
+});

@@ -70,3 +70,67 @@ test('t() fills placeholders and rejects unknown keys; language tags normalise',
   assert.equal(normalise('fr'), null);
   assert.equal(normalise(undefined), null);
 });
+
+// In the browser: every widget alone on embed.html?lang=zh (with a malformed and an unknown
+// parameter, so the fallback note shows), and the embedding guide, show no English interface
+// text. Rendered text is scanned, shadow roots and aria-labels included; code (snippets,
+// attribute names and values) and the data itself (words, sentences, model names) are not UI.
+const ENGLISH_UI = /\b(Copy|link|settings?|Ignored|defaults?|understood|Load|Loading|Play|Pause|Reset|Step|Clear|weights?|threshold|learning|rate|layers?|heads?|surface|optimizer|Add|words|Analogy|Similarity|Compare|Draw|digits?|Attribute|Values|Default|embed|widget|number|between|from|with|your|this)\b/gi;
+
+const shownText = () => {
+  const texts = [];
+  const walk = (node) => {
+    if (node.nodeType === 3) {
+      const parent = node.parentElement?.localName;
+      if (!['style', 'script', 'code', 'pre', 'textarea'].includes(parent)) texts.push(node.textContent);
+      return;
+    }
+    if (node.nodeType === 1 && node.hidden) return;
+    if (node.nodeType === 1 && node.getAttribute('aria-label')) texts.push(node.getAttribute('aria-label'));
+    if (node.shadowRoot) walk(node.shadowRoot);
+    node.childNodes.forEach(walk);
+  };
+  walk(document.body);
+  return texts.join(' ');
+};
+
+// Malformed values per widget (each must produce the fallback note).
+const customWidgetNames = new Set(['neuron', 'perceptron', 'activations', 'gradient-flow', 'digit', 'marbles', 'embeddings', 'digit-space', 'attention', 'playground', 'backprop']);
+const MALFORMED = { neuron: 'w1=lots', perceptron: 'set=nand', activations: 'activation=swish', 'gradient-flow': 'depth=999', digit: 'backend=gpu', marbles: 'lr=fast', embeddings: 'analogy=a,b', attention: 'layer=9', backprop: 'activation=relu' };
+
+test('lang=zh: embed.html for every widget and the embedding guide show no English interface strings', async () => {
+  const { serve: serveRoot, launch: launchChrome, screenshot } = await import('./helpers.mjs');
+  const server = await serveRoot();
+  const chrome = await launchChrome();
+  try {
+    const page = await chrome.newPage({ viewport: { width: 1000, height: 900 } });
+    for (const [widget, bad] of Object.entries(MALFORMED)) {
+      await page.goto(`${server.url}/embed.html?widget=${widget}&lang=zh&${bad}&colour=red`);
+      await page.waitForFunction((w) => {
+        const note = document.querySelector(`plainly-${w}`)?.shadowRoot.querySelector('.plainly-settings-note');
+        return note && !note.hidden && note.textContent.includes('colour');
+      }, widget);
+      await page.waitForTimeout(300); // let the first computation render its texts
+      const text = await page.evaluate(shownText);
+      assert.match(text, /有些设置无法识别/, `${widget}: the fallback note in Chinese`);
+      assert.match(text, /复制链接/, `${widget}: the copy button in Chinese`);
+      // the rejected values are quoted back as typed; data words are not interface
+      const ui = text.replace(/[\w-]+ = "[^"]*"/g, '').replace(/\b(colour|GloVe|MNIST|PCA|MiniLM|BERT)\b/g, '');
+      assert.equal(ui.match(ENGLISH_UI), null, `${widget}: English left`);
+    }
+    await page.goto(`${server.url}/embed.html?widget=nothing&lang=zh`);
+    const unknown = await page.evaluate(shownText);
+    assert.match(unknown, /没有名为“nothing”的 Plainly 组件/);
+    // the list of widget names is code (what to type after widget=)
+    assert.equal(unknown.replace(/[a-z]+(-[a-z]+)*/g, (w) => (customWidgetNames.has(w) ? '' : w)).match(ENGLISH_UI), null);
+    await page.goto(`${server.url}/guide.html?lang=zh`);
+    await page.waitForFunction(() => document.querySelector('#embed-neuron plainly-neuron')?.state);
+    const guide = (await page.evaluate(shownText)).replace(/\b(colour|GloVe|MNIST|PCA|MiniLM|BERT|iframe|script|Plainly|WebAssembly|embed\.html|application\/wasm|wasm-unsafe-eval|eval|Content Security Policy)\b/g, '');
+    assert.equal(guide.match(ENGLISH_UI), null, "guide: English left");
+    await screenshot(page, 'i18n-guide-zh');
+    assert.deepEqual(page.errors, []);
+  } finally {
+    await chrome.close();
+    await server.close();
+  }
+});

@@ -4,9 +4,11 @@
 // Embeddings: loading the word vectors, neighbours, analogies and PCA, against TF.js and ml-pca.
 // Attention: the transformer's forward pass for 16 and 128 tokens against the same BERT in TF.js,
 // and the widget's first and cached load.
+// Playground: training steps per second of the default network against the same network in TF.js,
+// and frame times of the widget training live.
 // Joins the native half's numbers, prints tables and writes JSON.
 //
-// Usage: node tests/bench/run.mjs NATIVE.json DIGIT_OUT.json MARBLES_OUT.json EMBEDDINGS_OUT.json ATTENTION_OUT.json
+// Usage: node tests/bench/run.mjs NATIVE.json DIGIT_OUT.json MARBLES_OUT.json EMBEDDINGS_OUT.json ATTENTION_OUT.json PLAYGROUND_OUT.json
 
 import { readFileSync, writeFileSync, mkdirSync, statSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
@@ -14,7 +16,7 @@ import { dirname, join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { serve, launch, ROOT } from '../helpers.mjs';
 
-const [nativePath = 'target/bench/native.json', outPath = 'target/bench/digit.json', marblesPath = 'target/bench/marbles.json', embeddingsPath = 'target/bench/embeddings.json', attentionPath = 'target/bench/attention.json'] = process.argv.slice(2);
+const [nativePath = 'target/bench/native.json', outPath = 'target/bench/digit.json', marblesPath = 'target/bench/marbles.json', embeddingsPath = 'target/bench/embeddings.json', attentionPath = 'target/bench/attention.json', playgroundPath = 'target/bench/playground.json'] = process.argv.slice(2);
 // The PCA peer (ml-pca) as one browser module.
 execFileSync(join(ROOT, 'node_modules/.bin/esbuild'), [join(ROOT, 'node_modules/ml-pca/lib-esm/pca.js'), '--bundle', '--format=esm', '--log-level=warning', `--outfile=${join(ROOT, 'target/bench/ml-pca.js')}`]);
 const native = JSON.parse(readFileSync(nativePath, 'utf8'));
@@ -23,13 +25,14 @@ const native = JSON.parse(readFileSync(nativePath, 'utf8'));
 // uses threads, and the widgets never need these headers.
 const server = await serve(ROOT, { 'Cross-Origin-Opener-Policy': 'same-origin', 'Cross-Origin-Embedder-Policy': 'require-corp' });
 const chrome = await launch();
-// BENCH_ONLY=attention (or digit, marbles, embeddings) runs one part, for quick checks.
+// BENCH_ONLY=attention (or digit, marbles, embeddings, playground) runs one part, for quick checks.
 const only = process.env.BENCH_ONLY;
 try {
   if (!only || only === 'digit') await digitBench();
   if (!only || only === 'marbles') await marblesBench(chrome, await chrome.browser.version());
   if (!only || only === 'embeddings') await embeddingsBench(chrome, await chrome.browser.version());
   if (!only || only === 'attention') await attentionBench(chrome, await chrome.browser.version());
+  if (!only || only === 'playground') await playgroundBench(chrome, await chrome.browser.version());
 } finally {
   await chrome.close();
   await server.close();
@@ -249,4 +252,123 @@ async function attentionBench(chrome, version) {
   console.log(`widget load, navigation → ready (localhost): first ${first.toFixed(0)} ms, cached ${cached.toFixed(0)} ms; targets: 16 tokens < 150 ms, cached load < 1 s`);
   console.log(`  first visit: ${steps(firstVisit)} ms; cached visit: ${steps(cachedVisit)} ms`);
   console.log(`written: ${attentionPath}`);
+}
+
+async function playgroundBench(chrome, version) {
+  const page = await chrome.newPage();
+  await page.goto(`${server.url}/tests/bench/playground-bench.html`);
+  await page.waitForFunction(() => window.benchResult !== undefined, null, { timeout: 600_000 });
+  const m = await page.evaluate(() => window.benchResult);
+  await page.context().close();
+  if (m.error) throw new Error(m.error);
+  const nat = native.playground ?? null;
+
+  // The widget training live on a blank page, default settings. Each animation frame's work is
+  // timed, and split by timing the wasm calls the widget makes in it (step: training plus the
+  // loss/accuracy evaluation; grid: every neuron's 48 × 48 map; weights); the rest is the
+  // widget's JavaScript drawing.
+  const widget = await chrome.newPage({ viewport: { width: 1200, height: 1000 } });
+  await widget.addInitScript(() => {
+    const raf = window.requestAnimationFrame.bind(window);
+    window.__frames = [];
+    window.__acc = null;
+    window.requestAnimationFrame = (callback) => raf((t) => {
+      window.__acc = { step: 0, grid: 0, weights: 0, steps: 0 };
+      const start = performance.now();
+      callback(t);
+      window.__frames.push({ at: t, work: performance.now() - start, ...window.__acc });
+      window.__acc = null;
+    });
+  });
+  await widget.goto(`${server.url}/tests/fixtures/blank.html`);
+  await widget.evaluate(() => { document.body.innerHTML = '<plainly-playground></plainly-playground>'; });
+  await widget.addScriptTag({ type: 'module', url: '/web/plainly.js' });
+  await widget.waitForFunction(() => document.querySelector('plainly-playground')?.state != null, null, { timeout: 60_000 });
+  const live = await widget.evaluate(async () => {
+    // The same module instance the widget uses (same URL), its methods wrapped with timers.
+    const { Playground } = await import('/web/pkg/plainly_wasm.js');
+    for (const name of ['step', 'grid', 'weights']) {
+      const original = Playground.prototype[name];
+      Playground.prototype[name] = function timed(...args) {
+        const start = performance.now();
+        try {
+          return original.apply(this, args);
+        } finally {
+          if (window.__acc) {
+            window.__acc[name] += performance.now() - start;
+            if (name === 'step') window.__acc.steps += args[0];
+          }
+        }
+      };
+    }
+    const element = document.querySelector('plainly-playground');
+    const play = element.shadowRoot.querySelector('.play');
+    window.__frames = [];
+    const start = performance.now();
+    play.click();
+    await new Promise((resolve) => setTimeout(resolve, 4000));
+    play.click();
+    const seconds = (performance.now() - start) / 1000;
+    return { seconds, state: element.state, frameTimes: element.frameTimes, frames: window.__frames.slice(1) };
+  });
+  await widget.context().close();
+  const q = (a, p) => a[Math.min(a.length - 1, Math.floor(a.length * p))];
+  const summary = (values) => {
+    const sorted = [...values].sort((a, b) => a - b);
+    return { median: q(sorted, 0.5), p95: q(sorted, 0.95) };
+  };
+  const frames = live.frames;
+  const gaps = frames.slice(1).map((f, k) => f.at - frames[k].at);
+  const result = {
+    date: new Date().toISOString(),
+    chromium: version,
+    network: 'xor, 500 points (250 train), 2-8-8-1 tanh, sgd 0.1, batch 10, seed 1',
+    browser_steps: m.plainly,
+    tfjs_steps: m.tfjs,
+    native_steps: nat,
+    widget: {
+      seconds: live.seconds,
+      steps: live.state.step,
+      steps_per_second: live.state.step / live.seconds,
+      frames: frames.length,
+      frames_per_second: frames.length / live.seconds,
+      work_ms: summary(frames.map((f) => f.work)),
+      frame_interval_ms: summary(gaps),
+      long_intervals: gaps.filter((g) => g > 25).length,
+      widget_frame_times_ms: summary(live.frameTimes),
+      steps_per_frame: summary(frames.map((f) => f.steps)),
+      split_ms: {
+        step: summary(frames.map((f) => f.step)),
+        grid: summary(frames.map((f) => f.grid)),
+        weights: summary(frames.map((f) => f.weights)),
+        drawing: summary(frames.map((f) => f.work - f.step - f.grid - f.weights)),
+      },
+    },
+  };
+  mkdirSync(dirname(playgroundPath), { recursive: true });
+  writeFileSync(playgroundPath, JSON.stringify(result, null, 2) + '\n');
+
+  const rate = (s) => (s ? s.steps_per_second.toFixed(0) : '—');
+  console.log(`\nPlayground: training steps per second, default network (XOR, 2-8-8-1 tanh, SGD 0.1, batch 10), ${version}`);
+  console.log(`${''.padEnd(24)}${'1 step per call'.padStart(18)}${'100 steps per call'.padStart(20)}`);
+  const row = (name, s) => console.log(`${name.padEnd(24)}${rate(s?.steps_per_call_1).padStart(18)}${rate(s?.steps_per_call_100).padStart(20)}`);
+  row('plainly wasm (flex)', m.plainly);
+  row(`TF.js ${m.tfjs.version} wasm`, m.tfjs.wasm);
+  row(`TF.js ${m.tfjs.version} cpu`, m.tfjs.cpu);
+  row('plainly native (flex)', nat);
+  const r = (a, b, k) => (a?.[k] && b?.[k] ? (a[k].steps_per_second / b[k].steps_per_second).toFixed(2) : '—');
+  for (const k of ['steps_per_call_1', 'steps_per_call_100']) {
+    console.log(`${k.replaceAll('_', ' ')}: wasm ÷ TF.js wasm ${r(m.plainly, m.tfjs.wasm, k)}×, ÷ TF.js cpu ${r(m.plainly, m.tfjs.cpu, k)}×, ÷ native ${r(m.plainly, nat, k)}× (speed ratios: above 1 means Plainly takes more steps per second)`);
+  }
+  const best = m.plainly.steps_per_call_100.steps_per_second;
+  console.log(`train loss after the timed steps: plainly ${m.plainly.steps_per_call_100.train_loss.toFixed(3)} (${m.plainly.steps_per_call_100.steps} steps), TF.js wasm ${m.tfjs.wasm.steps_per_call_100.train_loss.toFixed(3)} (${m.tfjs.wasm.steps_per_call_100.steps} steps)`);
+  const f = (s) => `${s.median_ms.toFixed(3)} / ${s.p95_ms.toFixed(3)}`;
+  console.log(`per-frame read-backs, ms (median / p95): grid(48, 1.2) wasm ${f(m.plainly.grid48)}${nat?.grid48 ? `, native ${f(nat.grid48)}` : ''}; weights() wasm ${f(m.plainly.weights)}`);
+  const w = result.widget;
+  const ms = (s, d = 2) => `${s.median.toFixed(d)} / ${s.p95.toFixed(d)}`;
+  console.log(`widget training live (${w.seconds.toFixed(1)} s): ${w.steps_per_second.toFixed(0)} steps/s (${w.steps} steps), ${ms(w.steps_per_frame, 0)} steps per frame (median / p95)`);
+  console.log(`  work per frame ${ms(w.work_ms)} ms (widget's own frameTimes ${ms(w.widget_frame_times_ms)}); split: step ${ms(w.split_ms.step)}, grid ${ms(w.split_ms.grid)}, weights ${ms(w.split_ms.weights)}, drawing (JS) ${ms(w.split_ms.drawing)}`);
+  console.log(`  frame interval ${ms(w.frame_interval_ms, 1)} ms (${(1000 / w.frame_interval_ms.median).toFixed(0)} fps by the median, ${w.frames_per_second.toFixed(1)} frames per second on average; ${w.long_intervals} of ${w.frames - 1} intervals over 25 ms)`);
+  console.log(`targets: ≥ 1,000 steps/s ${best >= 1000 ? 'met' : 'missed'} (100 per call), ${m.plainly.steps_per_call_1.steps_per_second >= 1000 ? 'met' : 'missed'} (1 per call), ${w.steps_per_second >= 1000 ? 'met' : 'missed'} (widget live); 60 fps ${w.frame_interval_ms.median <= 17.5 && w.frames_per_second >= 57 ? 'met' : 'missed'}`);
+  console.log(`written: ${playgroundPath}`);
 }

@@ -19,6 +19,7 @@ export class DrawingPad extends EventTarget {
     this.lineWidth = lineWidth;
     this.ink = ink;
     this.strokes = [];
+    this.picture = null; // a whole picture put on the pad (setPicture), under the strokes
     this.active = null; // pointerId of the stroke being drawn
     this.model = document.createElement('canvas');
     this.model.width = this.model.height = resolution;
@@ -34,7 +35,7 @@ export class DrawingPad extends EventTarget {
 
   /** True when nothing has been drawn since the last clear. */
   get isEmpty() {
-    return this.strokes.length === 0;
+    return this.strokes.length === 0 && !this.picture;
   }
 
   /** Match the backing store to the canvas's CSS size × devicePixelRatio and redraw. */
@@ -50,9 +51,28 @@ export class DrawingPad extends EventTarget {
     }
   }
 
+  /**
+   * Put a picture on the pad instead of strokes (the keyboard's way to give the pad a digit):
+   * `pixels` are n × n ink values 0..255 (row by row, 255 = full ink), stretched over the pad.
+   */
+  setPicture(pixels, n) {
+    if (pixels.length !== n * n) throw new RangeError(`a picture of ${n} × ${n} needs ${n * n} values, got ${pixels.length}`);
+    this.strokes = [];
+    this.active = null;
+    this.picture = { pixels: Uint8ClampedArray.from(pixels), n };
+    this.#redraw();
+    this.dispatchEvent(new Event('strokeend'));
+  }
+
+  /** Paint again (for example in new theme colours). */
+  redraw() {
+    this.#redraw();
+  }
+
   /** Remove every stroke. */
   clear() {
     this.strokes = [];
+    this.picture = null;
     this.active = null;
     this.#redraw();
     this.dispatchEvent(new Event('clear'));
@@ -107,6 +127,7 @@ export class DrawingPad extends EventTarget {
   #redraw() {
     for (const [canvas, context] of [[this.canvas, this.canvas.getContext('2d')], [this.model, this.modelContext]]) {
       context.clearRect(0, 0, canvas.width, canvas.height);
+      if (this.picture) paint(context, canvas.width, canvas.height, this.picture, canvas === this.model ? '#000' : this.ink());
     }
     for (const stroke of this.strokes) {
       stroke.forEach((p, i) => this.#segment(stroke[Math.max(0, i - 1)], p));
@@ -131,4 +152,21 @@ function draw(context, width, height, lineWidth, colour, [ax, ay], [bx, by]) {
   context.moveTo(ax * width, ay * height);
   context.lineTo(bx * width, by * height);
   context.stroke();
+}
+
+// A picture of ink values as `colour` with the ink as opacity, stretched (smoothly) over the canvas.
+function paint(context, width, height, { pixels, n }, colour) {
+  const tile = document.createElement('canvas');
+  tile.width = tile.height = n;
+  const tileContext = tile.getContext('2d');
+  tileContext.fillStyle = colour;
+  tileContext.fillRect(0, 0, n, n);
+  const image = tileContext.getImageData(0, 0, n, n);
+  for (let i = 0; i < n * n; i++) image.data[i * 4 + 3] = pixels[i];
+  tileContext.putImageData(image, 0, 0);
+  context.save();
+  context.imageSmoothingEnabled = true;
+  context.imageSmoothingQuality = 'high';
+  context.drawImage(tile, 0, 0, width, height);
+  context.restore();
 }

@@ -3,14 +3,21 @@
 
 export const FIRE = [217, 230, 251]; // --plainly-accent-soft
 export const QUIET = [250, 250, 252];
+const LIGHT = { fire: 'rgb(217, 230, 251)', quiet: 'rgb(250, 250, 252)', ink: '#1b1b1f', axis: '#b5b5c0', accent: '#1f5fbf', paper: '#ffffff', danger: '#a4161a', warn: '#c2410c' };
 
 /**
  * Paint `region` (nx × ny bytes, row 0 = bottom, 1 = fires) over the data window
  * `[x0, x1] × [y0, y1]` into `canvas` (CSS size `size` px), then the line `w1 x + w2 y + b = 0`
  * and `points` ([{x, y, target, label?}]: filled circles for 1, hollow squares for 0, so the two
- * classes differ in shape, not only colour).
+ * classes differ in shape, not only colour). `colours` (the widget's theme(): ink, paper,
+ * accent, 'accent-soft', axis, danger, warn) replaces the light defaults.
  */
-export function drawPlane(canvas, { region, nx, ny, window: [x0, x1, y0, y1], weights, points = [], marker = null, size = 320 }) {
+export function drawPlane(canvas, { region, nx, ny, window: [x0, x1, y0, y1], weights, points = [], marker = null, size = 320, colours = {} }) {
+  const c = { ...LIGHT, ...Object.fromEntries(Object.entries(colours).filter(([, v]) => v)) };
+  if (colours['accent-soft']) c.fire = colours['accent-soft'];
+  if (colours.paper) c.quiet = colours.paper;
+  const fireRgb = parseColour(c.fire);
+  const quietRgb = parseColour(c.quiet);
   const ratio = globalThis.devicePixelRatio || 1;
   canvas.width = Math.round(size * ratio);
   canvas.height = Math.round(size * ratio);
@@ -21,9 +28,9 @@ export function drawPlane(canvas, { region, nx, ny, window: [x0, x1, y0, y1], we
   for (let j = 0; j < ny; j++) {
     for (let i = 0; i < nx; i++) {
       const on = region[j * nx + i] === 1;
-      const c = on ? FIRE : QUIET;
+      const rgb = on ? fireRgb : quietRgb;
       const k = ((ny - 1 - j) * nx + i) * 4;
-      image.data[k] = c[0]; image.data[k + 1] = c[1]; image.data[k + 2] = c[2]; image.data[k + 3] = 255;
+      image.data[k] = rgb[0]; image.data[k + 1] = rgb[1]; image.data[k + 2] = rgb[2]; image.data[k + 3] = 255;
     }
   }
   const off = new OffscreenCanvas(nx, ny);
@@ -34,7 +41,7 @@ export function drawPlane(canvas, { region, nx, ny, window: [x0, x1, y0, y1], we
   const sx = (x) => ((x - x0) / (x1 - x0)) * size;
   const sy = (y) => size - ((y - y0) / (y1 - y0)) * size;
   // axes through 0
-  context.strokeStyle = '#b5b5c0';
+  context.strokeStyle = c.axis;
   context.lineWidth = 1;
   context.beginPath();
   context.moveTo(sx(0), 0); context.lineTo(sx(0), size);
@@ -42,7 +49,7 @@ export function drawPlane(canvas, { region, nx, ny, window: [x0, x1, y0, y1], we
   context.stroke();
   // the decision line w1 x + w2 y + b = 0
   const [w1, w2, b] = weights;
-  context.strokeStyle = '#1b1b1f';
+  context.strokeStyle = c.ink;
   context.lineWidth = 2;
   context.beginPath();
   if (Math.abs(w2) > 1e-9) {
@@ -57,26 +64,36 @@ export function drawPlane(canvas, { region, nx, ny, window: [x0, x1, y0, y1], we
     const px = sx(p.x);
     const py = sy(p.y);
     context.lineWidth = 2;
-    context.strokeStyle = '#1b1b1f';
+    context.strokeStyle = c.ink;
     if (p.target === 1) {
-      context.fillStyle = '#1f5fbf';
+      context.fillStyle = c.accent;
       context.beginPath(); context.arc(px, py, 6, 0, 2 * Math.PI); context.fill(); context.stroke();
     } else {
-      context.fillStyle = '#ffffff';
+      context.fillStyle = c.paper;
       context.fillRect(px - 5, py - 5, 10, 10); context.strokeRect(px - 5, py - 5, 10, 10);
     }
     if (p.wrong) {
-      context.strokeStyle = '#a4161a';
+      context.strokeStyle = c.danger;
       context.lineWidth = 2;
       context.beginPath(); context.arc(px, py, 11, 0, 2 * Math.PI); context.stroke();
     }
   }
   if (marker) {
-    context.strokeStyle = '#c2410c';
+    context.strokeStyle = c.warn;
     context.lineWidth = 3;
     const px = sx(marker.x);
     const py = sy(marker.y);
     context.beginPath(); context.moveTo(px - 8, py - 8); context.lineTo(px + 8, py + 8); context.moveTo(px + 8, py - 8); context.lineTo(px - 8, py + 8); context.stroke();
   }
   return { toData: (px, py) => [x0 + (px / size) * (x1 - x0), y0 + ((size - py) / size) * (y1 - y0)] };
+}
+
+/** '#rgb', '#rrggbb' or 'rgb(r, g, b)' → [r, g, b]. */
+function parseColour(colour) {
+  if (colour.startsWith('#')) {
+    const hex = colour.length === 4 ? colour.slice(1).replace(/./g, '$&$&') : colour.slice(1, 7);
+    const n = parseInt(hex, 16);
+    return [(n >> 16) & 255, (n >> 8) & 255, n & 255];
+  }
+  return colour.match(/[\d.]+/g).slice(0, 3).map(Number);
 }

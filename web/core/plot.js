@@ -76,14 +76,17 @@ export function drawContours(context, t, nx, ny, width, height, { levels = 14, c
 }
 
 /**
- * A small line chart: `series` = [{values: number[], colour}], x = index. Non-finite values break
+ * A small line chart: `series` = [{values: number[], colour, xs?}], x = index, or `xs[k]` when
+ * given (e.g. the optimizer step of each value). Non-finite values break
  * the line. Axis ticks come from d3-scale; `log` uses a log scale when every value is positive.
  */
 export function lineChart(canvas, series, { log = false, xLabel = '', yLabel = '', ink = '#1b1b1f', muted = '#5b5b66', grid = '#e0e0e6', format } = {}) {
   const ratio = globalThis.devicePixelRatio || 1;
   const rect = canvas.getBoundingClientRect();
-  canvas.width = Math.max(1, Math.round(rect.width * ratio));
-  canvas.height = Math.max(1, Math.round(rect.height * ratio));
+  // Resizing clears and reallocates the canvas: only when its size changed (charts redraw every frame).
+  const [w, h] = [Math.max(1, Math.round(rect.width * ratio)), Math.max(1, Math.round(rect.height * ratio))];
+  if (canvas.width !== w) canvas.width = w;
+  if (canvas.height !== h) canvas.height = h;
   const context = canvas.getContext('2d');
   context.setTransform(ratio, 0, 0, ratio, 0, 0);
   const W = rect.width;
@@ -99,7 +102,8 @@ export function lineChart(canvas, series, { log = false, xLabel = '', yLabel = '
   const hi = Math.max(...all);
   const y = (useLog ? scaleLog() : scaleLinear()).domain(lo === hi ? [lo - 1, hi + 1] : [lo, hi]).range([H - margin.bottom, margin.top]);
   if (!useLog) y.nice();
-  const x = scaleLinear().domain([0, n - 1]).range([margin.left, W - margin.right]);
+  const xMax = Math.max(n - 1, ...series.map((s) => (s.xs?.length ? s.xs.at(-1) : 0)));
+  const x = scaleLinear().domain([0, Math.max(1, xMax)]).range([margin.left, W - margin.right]);
   context.font = '11px system-ui, sans-serif';
   context.fillStyle = muted;
   context.strokeStyle = grid;
@@ -133,7 +137,7 @@ export function lineChart(canvas, series, { log = false, xLabel = '', yLabel = '
     let drawing = false;
     s.values.forEach((v, k) => {
       if (!Number.isFinite(v) || (useLog && v <= 0)) { drawing = false; return; }
-      const px = x(k);
+      const px = x(s.xs ? s.xs[k] : k);
       const py = Math.max(margin.top, Math.min(H - margin.bottom, y(v)));
       if (drawing) context.lineTo(px, py); else context.moveTo(px, py);
       drawing = true;
@@ -158,6 +162,12 @@ export function parseRgb(colour) {
     return [(n >> 16) & 255, (n >> 8) & 255, n & 255];
   }
   return colour.match(/[\d.]+/g).slice(0, 3).map(Number);
+}
+
+/** A colour made lighter by `k` (0..1, mixed with white), e.g. for category colours on a dark theme. */
+export function lighten(colour, k = 0.3) {
+  const [r, g, b] = parseRgb(colour).map((v) => Math.round(v + (255 - v) * k));
+  return `rgb(${r}, ${g}, ${b})`;
 }
 
 /** A colour made darker by `k` (0..1), e.g. so category colours keep contrast as text on white. */

@@ -90,8 +90,9 @@ export class Scatter {
     } // (d3 writes its own `index` on nodes: `point` is ours)
   }
 
-  /** Draw points, labels and `arrows` ([{from: {x, y}, to: {x, y}, colour}]) on the canvas. */
-  draw({ arrows = [], ink = '#1b1b1f', muted = '#6b6b76', highlight = -1 } = {}) {
+  /** Draw points, labels and `arrows` ([{from: {x, y}, to: {x, y}, colour}]) on the canvas;
+   *  `ink`, `muted` and `paper` (the halo behind labels) follow the widget's theme. */
+  draw({ arrows = [], ink = '#1b1b1f', muted = '#6b6b76', paper = '#ffffff', highlight = -1 } = {}) {
     const canvas = this.canvas;
     const ratio = globalThis.devicePixelRatio || 1;
     const rect = canvas.getBoundingClientRect();
@@ -150,8 +151,10 @@ export class Scatter {
     for (const l of this.labels) {
       const p = this.points[l.point];
       context.lineWidth = 3;
-      context.strokeStyle = 'rgba(255,255,255,0.85)';
+      context.strokeStyle = paper;
+      context.globalAlpha = 0.85;
       context.strokeText(l.label, l.x, l.y);
+      context.globalAlpha = 1;
       context.fillStyle = p.labelColour ?? ink;
       context.font = `${p.strong ? 'bold ' : ''}${this.font}`;
       context.fillText(l.label, l.x, l.y);

@@ -4,11 +4,23 @@
 let loading = null;
 let crashed = null;
 
+// `make dist` gives files content-hashed names and tells the bundle through esbuild's --define
+// (relative path as written here → hashed relative path). Unbundled, every file keeps its name.
+/* global PLAINLY_DIST_FILES */
+const RENAMED = typeof PLAINLY_DIST_FILES === 'undefined' ? {} : PLAINLY_DIST_FILES;
+
+/** The URL of a file given relative to this module (web/core/), under its shipped name. */
+function here(path) {
+  return new URL(RENAMED[path] ?? path, import.meta.url);
+}
+
 /** The wasm-bindgen bindings, initialised; the same promise for every caller. */
 export function plainlyWasm() {
   loading ??= (async () => {
-    const bindings = await import(new URL('../pkg/plainly_wasm.js', import.meta.url).href);
-    await bindings.default({ module_or_path: new URL('../pkg/plainly_wasm_bg.wasm', import.meta.url) });
+    // a literal path, so `make dist` bundles the bindings (a relative import resolves against
+    // this module either way)
+    const bindings = await import('../pkg/plainly_wasm.js');
+    await bindings.default({ module_or_path: here('../pkg/plainly_wasm_bg.wasm') });
     return bindings;
   })().catch((error) => {
     loading = null; // let a later widget try again
@@ -19,14 +31,14 @@ export function plainlyWasm() {
 
 /** Bytes of a file under web/assets/. Throws an Error naming the file when it can't be fetched. */
 export async function fetchAsset(name) {
-  const response = await fetch(new URL(`../assets/${name}`, import.meta.url));
+  const response = await fetch(here(`../assets/${name}`));
   if (!response.ok) throw new Error(`${name}: HTTP ${response.status}`);
   return new Uint8Array(await response.arrayBuffer());
 }
 
 /** Fetch an asset's bytes, reporting the fraction received when the size is known. */
 export async function fetchWithProgress(name, onProgress) {
-  const response = await fetch(new URL(`../assets/${name}`, import.meta.url));
+  const response = await fetch(here(`../assets/${name}`));
   if (!response.ok) throw new Error(`${name}: HTTP ${response.status}`);
   const total = Number(response.headers.get('Content-Length')) || 0;
   if (!response.body || !total) return new Uint8Array(await response.arrayBuffer());
@@ -51,7 +63,9 @@ export async function fetchWithProgress(name, onProgress) {
  * missing (pages not served over https or localhost) or full.
  */
 export async function fetchCached(name, version, onProgress = () => {}) {
-  const key = new URL(`../assets/${name}?v=${encodeURIComponent(version ?? '')}`, import.meta.url).href;
+  const url = here(`../assets/${name}`);
+  url.search = `?v=${encodeURIComponent(version ?? '')}`;
+  const key = url.href;
   let cache = null;
   try {
     cache = globalThis.caches ? await caches.open('plainly-assets-v1') : null;

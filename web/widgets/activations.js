@@ -5,7 +5,7 @@
 //
 // Attributes: lang; activation (step | sigmoid | tanh | relu | leaky-relu | gelu).
 
-import { BASE_CSS, PlainlyElement } from '../core/element.js';
+import { BASE_CSS, PlainlyElement, setting } from '../core/element.js';
 import { callWasm, plainlyWasm } from '../core/wasm.js';
 import { scaleLinear } from '../vendor/vendor.js';
 
@@ -21,13 +21,15 @@ const CSS = `
   .chart { flex: 1 1 360px; max-width: 560px; }
   canvas { width: 100%; aspect-ratio: 4 / 3; border: 1px solid var(--plainly-line); border-radius: 8px; touch-action: none; }
   .legend { display: flex; gap: 1.2em; font-size: 0.9em; }
-  .legend .d { border-bottom: 3px dashed #c2410c; }
-  .legend .f { border-bottom: 3px solid #1f5fbf; }
+  .legend .d { border-bottom: 3px dashed var(--plainly-warn); }
+  .legend .f { border-bottom: 3px solid var(--plainly-accent); }
   .side { flex: 1 1 240px; max-width: 32em; }
   .readout { font-variant-numeric: tabular-nums; min-height: 1.5em; }
 `;
 
 class PlainlyActivations extends PlainlyElement {
+  static settings = { activation: setting.choice(NAMES, 'sigmoid') };
+
   #wasm = null;
   #name = 'sigmoid';
   #curve = null; // {xs, values, slopes}
@@ -64,7 +66,7 @@ class PlainlyActivations extends PlainlyElement {
   async #init() {
     this.initialised = true;
     const $ = (s) => this.shadowRoot.querySelector(s);
-    if (NAMES.includes(this.getAttribute('activation'))) this.#name = this.getAttribute('activation');
+    this.#name = this.readSettings().activation;
     this.shadowRoot.querySelectorAll('[data-name]').forEach((b) => b.addEventListener('click', () => this.choose(b.dataset.name)));
     const canvas = $('canvas');
     canvas.addEventListener('pointermove', (e) => {
@@ -92,6 +94,7 @@ class PlainlyActivations extends PlainlyElement {
   choose(name) {
     if (!NAMES.includes(name) || !this.#wasm) return;
     this.#name = name;
+    this.updateSettings({ activation: name });
     const xs = Float32Array.from({ length: SAMPLES }, (_, i) => X[0] + ((X[1] - X[0]) * i) / (SAMPLES - 1));
     try {
       const both = callWasm(() => this.#wasm.activationCurve(name, xs));
@@ -113,13 +116,14 @@ class PlainlyActivations extends PlainlyElement {
     c.setTransform(ratio, 0, 0, ratio, 0, 0);
     const sx = scaleLinear().domain(X).range([0, rect.width]);
     const sy = scaleLinear().domain(Y).range([rect.height, 0]);
+    const theme = this.theme();
     c.font = '12px system-ui, sans-serif';
-    c.strokeStyle = '#e3e3ea';
-    c.fillStyle = '#5b5b66';
+    c.strokeStyle = theme.grid;
+    c.fillStyle = theme.muted;
     c.lineWidth = 1;
     for (const t of sx.ticks(10)) { c.beginPath(); c.moveTo(sx(t), 0); c.lineTo(sx(t), rect.height); c.stroke(); c.fillText(String(t), sx(t) + 2, sy(0) + 13); }
     for (const t of sy.ticks(8)) { c.beginPath(); c.moveTo(0, sy(t)); c.lineTo(rect.width, sy(t)); c.stroke(); if (t) c.fillText(String(t), sx(0) + 3, sy(t) - 2); }
-    c.strokeStyle = '#8a8a96';
+    c.strokeStyle = theme.axis;
     c.beginPath(); c.moveTo(sx(0), 0); c.lineTo(sx(0), rect.height); c.moveTo(0, sy(0)); c.lineTo(rect.width, sy(0)); c.stroke();
     const line = (ys, colour, dash) => {
       c.strokeStyle = colour;
@@ -136,19 +140,19 @@ class PlainlyActivations extends PlainlyElement {
       c.stroke();
       c.setLineDash([]);
     };
-    line(this.#curve.values, '#1f5fbf', []);
-    line(this.#curve.slopes, '#c2410c', [7, 5]);
+    line(this.#curve.values, theme.accent, []);
+    line(this.#curve.slopes, theme.warn, [7, 5]);
     if (this.#name === 'step') {
       // at 0 the step has no slope at all: an open circle where the maths is undefined
-      c.strokeStyle = '#c2410c';
-      c.fillStyle = '#ffffff';
+      c.strokeStyle = theme.warn;
+      c.fillStyle = theme.paper;
       c.beginPath(); c.arc(sx(0), sy(0), 5, 0, 2 * Math.PI); c.fill(); c.stroke();
     }
     const readout = this.shadowRoot.querySelector('.readout');
     if (this.#hover !== null) {
       const i = Math.round(((this.#hover - X[0]) / (X[1] - X[0])) * (SAMPLES - 1));
       const x = this.#curve.xs[i];
-      c.strokeStyle = '#1b1b1f';
+      c.strokeStyle = theme.ink;
       c.setLineDash([2, 3]);
       c.beginPath(); c.moveTo(sx(x), 0); c.lineTo(sx(x), rect.height); c.stroke();
       c.setLineDash([]);

@@ -7,7 +7,7 @@
 // The 45 MB of weights load when the widget comes into view (or on its button) and are kept in
 // the browser's Cache Storage, so a second visit reads them from disk.
 
-import { BASE_CSS, PlainlyElement } from '../core/element.js';
+import { BASE_CSS, PlainlyElement, setting } from '../core/element.js';
 import { callWasm, fetchAsset, fetchCached, plainlyWasm } from '../core/wasm.js';
 import { interpolateBlues } from '../vendor/vendor.js';
 
@@ -48,6 +48,15 @@ const CSS = `
 `;
 
 class PlainlyAttention extends PlainlyElement {
+  static settings = {
+    sentence: setting.text({ default: DEFAULT_SENTENCE, maxLength: 2000 }),
+    // null: the head the code finds for "it" → "animal"
+    layer: setting.number({ min: 1, max: 6, default: null, integer: true }),
+    head: setting.number({ min: 1, max: 12, default: null, integer: true }),
+    'max-tokens': setting.number({ min: 2, max: MODEL_MAX, default: DEFAULT_MAX, integer: true }),
+    compare: setting.text({ default: SIMILARITY_PAIR[1], maxLength: 2000 }),
+  };
+
   #model = null;
   #loading = null;
   #reading = null; // {tokens, layers, heads, attentions: Float32Array, fullLength, truncated}
@@ -117,19 +126,18 @@ class PlainlyAttention extends PlainlyElement {
   }
 
   get maxTokens() {
-    const n = Number.parseInt(this.getAttribute('max-tokens') ?? '', 10);
-    return Number.isFinite(n) ? Math.min(MODEL_MAX, Math.max(2, n)) : DEFAULT_MAX;
+    return this.settings['max-tokens'];
   }
 
   #init() {
     this.initialised = true;
     const $ = (s) => this.shadowRoot.querySelector(s);
-    $('textarea').value = this.getAttribute('sentence') ?? DEFAULT_SENTENCE;
+    const settings = this.readSettings();
+    $('textarea').value = settings.sentence;
     $('.s1').value = SIMILARITY_PAIR[0];
-    $('.s2').value = this.getAttribute('compare') ?? SIMILARITY_PAIR[1];
-    const layer = Number.parseInt(this.getAttribute('layer') ?? '', 10);
-    const head = Number.parseInt(this.getAttribute('head') ?? '', 10);
-    if (layer >= 1 && layer <= 6 && head >= 1 && head <= 12) {
+    $('.s2').value = settings.compare;
+    const { layer, head } = settings;
+    if (layer !== null && head !== null) {
       this.#layer = layer - 1;
       this.#head = head - 1;
       this.#pinned = true;
@@ -230,6 +238,7 @@ class PlainlyAttention extends PlainlyElement {
     this.#head = head - 1;
     this.#average = false;
     this.#pinned = true;
+    this.updateSettings({ layer, head });
     this.#draw();
   }
 
@@ -237,6 +246,7 @@ class PlainlyAttention extends PlainlyElement {
     const $ = (s) => this.shadowRoot.querySelector(s);
     if (!this.#model) return;
     const text = $('textarea').value;
+    this.updateSettings({ sentence: text });
     const note = $('.note');
     note.textContent = '';
     if (!text.trim()) {
@@ -282,6 +292,7 @@ class PlainlyAttention extends PlainlyElement {
     const $ = (s) => this.shadowRoot.querySelector(s);
     if (!this.#model) return;
     const [a, b] = [$('.s1').value, $('.s2').value];
+    this.updateSettings({ compare: b });
     if (!a.trim() || !b.trim()) {
       $('output').textContent = this.t('attention.empty');
       return;
@@ -322,6 +333,7 @@ class PlainlyAttention extends PlainlyElement {
     }
     const n = r.tokens.length;
     const map = this.#map();
+    const theme = this.theme();
     const dpr = window.devicePixelRatio || 1;
     const width = Math.max(240, $('.heat').clientWidth || 480);
     const context = canvas.getContext('2d');
@@ -345,7 +357,7 @@ class PlainlyAttention extends PlainlyElement {
       }
     }
     if (this.#hover >= 0) {
-      context.strokeStyle = '#c2410c';
+      context.strokeStyle = theme.warn;
       context.lineWidth = 2;
       context.strokeRect(x0 + 1, y0 + this.#hover * cell + 1, cell * n - 2, cell - 2);
     }
@@ -356,7 +368,7 @@ class PlainlyAttention extends PlainlyElement {
     r.tokens.forEach((token, i) => {
       const special = token.startsWith('[') && token.endsWith(']');
       const piece = token.startsWith('##');
-      context.fillStyle = i === this.#hover ? '#c2410c' : special ? '#5b5b66' : piece ? '#7c3aed' : '#1b1b1f';
+      context.fillStyle = i === this.#hover ? theme.warn : special ? theme.muted : piece ? (this.dark ? '#c4a5ff' : '#7c3aed') : theme.ink;
       context.textAlign = 'right';
       context.fillText(clip(token, 14), x0 - 4, y0 + (i + 0.5) * cell);
       context.save();
@@ -386,6 +398,7 @@ class PlainlyAttention extends PlainlyElement {
     canvas.height = Math.round(height * dpr);
     canvas.style.height = `${height}px`;
     const context = canvas.getContext('2d');
+    const theme = this.theme();
     context.setTransform(dpr, 0, 0, dpr, 0, 0);
     context.font = '12px system-ui, sans-serif';
     context.textBaseline = 'middle';
@@ -396,7 +409,8 @@ class PlainlyAttention extends PlainlyElement {
       for (let k = 0; k < n; k++) {
         const w = map[q * n + k];
         if (w < 0.02) continue;
-        context.strokeStyle = `rgba(31, 95, 191, ${this.#hover >= 0 ? Math.min(1, 0.15 + w) : w * 0.6})`;
+        context.strokeStyle = theme.accent;
+        context.globalAlpha = this.#hover >= 0 ? Math.min(1, 0.15 + w) : w * 0.6;
         context.lineWidth = 0.5 + w * (this.#hover >= 0 ? 6 : 2);
         context.beginPath();
         context.moveTo(left + 4, 5 + (q + 0.5) * row);
@@ -404,13 +418,14 @@ class PlainlyAttention extends PlainlyElement {
         context.stroke();
       }
     }
+    context.globalAlpha = 1;
     r.tokens.forEach((token, i) => {
-      context.fillStyle = i === this.#hover ? '#c2410c' : '#1b1b1f';
+      context.fillStyle = i === this.#hover ? theme.warn : theme.ink;
       context.textAlign = 'right';
       context.fillText(clip(token, 12), left, 5 + (i + 0.5) * row);
       context.textAlign = 'left';
       const w = this.#hover >= 0 ? map[this.#hover * n + i] : 0;
-      context.fillStyle = w > 0.3 ? '#1f5fbf' : '#1b1b1f';
+      context.fillStyle = w > 0.3 ? theme.accent : theme.ink;
       context.fillText(clip(token, 12), right, 5 + (i + 0.5) * row);
     });
     canvas.setAttribute('aria-label', this.#hover >= 0

@@ -3,17 +3,22 @@
 // in a <plainly-digit> on the same page appears live among them.
 //
 // Attributes: lang; for (id of the <plainly-digit> to follow; by default any on the page).
-// Property: placement (the latest drawn digit's {x, y, nearest_centre, neighbours}, or null).
+// Property: placement (the latest drawn digit's {x, y, nearest_centre, neighbours, tsne}, or null).
+// View: PCA (a straight projection) or t-SNE (a map fitted at build time, web/assets/digit-tsne.json,
+// `make digit-tsne`); attribute view="tsne" starts on the map. t-SNE cannot map a new point, so a
+// drawn digit is put at the affinity-weighted mean place of its nearest test digits, and we say so.
 
 import { BASE_CSS, PlainlyElement } from '../core/element.js';
 import { callWasm, fetchAsset, plainlyWasm } from '../core/wasm.js';
 import { Scatter } from '../core/scatter.js';
 import { schemeTableau10 } from '../vendor/vendor.js';
-import { darken } from '../core/plot.js';
+import { darken, lighten } from '../core/plot.js';
 
-// Tableau's ten category colours, darkened to keep contrast as digits on white; the digit itself
-// is drawn too, so no one has to tell colours apart.
+// Tableau's ten category colours (made to stay apart for colour-blind readers), darkened to keep
+// contrast as digits on white, lightened on the dark theme; the digit itself is drawn too, so no
+// one has to tell colours apart.
 const CLASS_COLOURS = schemeTableau10.map((c) => darken(c, 0.3));
+const CLASS_COLOURS_DARK = schemeTableau10.map((c) => lighten(c, 0.25));
 
 const NEIGHBOURS = 10;
 
@@ -24,6 +29,8 @@ const CSS = `
   .side { flex: 1 1 240px; display: flex; flex-direction: column; gap: 0.8em; }
   .you { font-size: 1.05em; min-height: 3em; }
   .legend { display: flex; flex-wrap: wrap; gap: 0.2em 0.9em; font-weight: 700; }
+  .views { display: flex; flex-wrap: wrap; gap: 0.5em; align-items: center; margin: 0 0 0.8em; }
+  .views button[aria-pressed=true] { border-color: var(--plainly-accent); color: var(--plainly-accent); font-weight: 600; }
 `;
 
 class PlainlyDigitSpace extends PlainlyElement {
@@ -31,12 +38,15 @@ class PlainlyDigitSpace extends PlainlyElement {
   #scatter = null;
   #base = [];
   #placement = null;
+  #view = 'pca';
+  #hasTsne = false;
   #listener = (e) => this.#onPrediction(e);
 
   constructor() {
     super();
     this.shadowRoot.innerHTML = `<style>${BASE_CSS}${CSS}</style>
       <div class="message" role="alert" hidden></div>
+      <div class="views" role="group"><span class="views-label"></span><button type="button" data-view="pca" aria-pressed="true"></button><button type="button" data-view="tsne" aria-pressed="false" disabled></button></div>
       <div class="main">
         <div class="plot"><canvas role="img"></canvas></div>
         <div class="side">
@@ -53,11 +63,31 @@ class PlainlyDigitSpace extends PlainlyElement {
     return this.#placement;
   }
 
+  /** 'pca' or 'tsne'. */
+  get view() {
+    return this.#view;
+  }
+
+  set view(v) {
+    this.#view = v === 'tsne' && this.#hasTsne ? 'tsne' : 'pca';
+    this.refreshLanguage();
+  }
+
+  /** The points as drawn in the current view: [{x, y, label}] (label = the true digit). */
+  get points() {
+    return this.#base.map((p) => ({ ...this.#at(p), label: p.class }));
+  }
+
+  #at(p) {
+    return this.#view === 'tsne' ? { x: p.tx, y: p.ty } : { x: p.x, y: p.y };
+  }
+
   connectedCallback() {
     super.connectedCallback();
     document.addEventListener('prediction', this.#listener);
     if (!this.#scatter) {
       this.#scatter = new Scatter(this.shadowRoot.querySelector('canvas'), { padding: 16 });
+      for (const b of this.shadowRoot.querySelectorAll('.views button')) b.addEventListener('click', () => (this.view = b.dataset.view));
       new ResizeObserver(() => this.#draw()).observe(this.shadowRoot.querySelector('.plot'));
       this.#load();
     }
@@ -86,7 +116,17 @@ class PlainlyDigitSpace extends PlainlyElement {
     }
     const coords = callWasm(() => this.#space.coords());
     const labels = callWasm(() => this.#space.labels());
-    this.#base = Array.from(labels, (label, i) => ({ x: coords[2 * i], y: coords[2 * i + 1], glyph: String(label), colour: CLASS_COLOURS[label], radius: 3.2, label: undefined }));
+    let map = null;
+    try {
+      const text = new TextDecoder().decode(await fetchAsset('digit-tsne.json'));
+      callWasm(() => this.#space.setTsne(text));
+      map = callWasm(() => this.#space.tsneCoords());
+      this.#hasTsne = true;
+    } catch (error) {
+      this.showError('error.weights', error);
+    }
+    this.#base = Array.from(labels, (label, i) => ({ x: coords[2 * i], y: coords[2 * i + 1], tx: map?.[2 * i], ty: map?.[2 * i + 1], glyph: String(label), label: undefined, class: label, radius: 3.2 }));
+    if (this.getAttribute('view') === 'tsne' && this.#hasTsne) this.#view = 'tsne';
     this.#scatter.setPoints(this.#base);
     this.refreshLanguage();
     this.dispatchEvent(new Event('ready', { bubbles: true, composed: true }));
@@ -114,12 +154,19 @@ class PlainlyDigitSpace extends PlainlyElement {
 
   #draw() {
     if (!this.#scatter || !this.#base.length) return;
-    const points = [...this.#base];
-    if (this.#placement) {
-      points.push({ x: this.#placement.x, y: this.#placement.y, colour: '#111', radius: 9, strong: true, label: this.t('digitspace.you') });
+    const theme = this.theme();
+    const colours = this.#classColours();
+    const points = this.#base.map((p) => ({ ...p, ...this.#at(p), colour: colours[p.class] }));
+    const at = this.#view === 'tsne' ? this.#placement?.tsne : this.#placement;
+    if (at) {
+      points.push({ x: at.x, y: at.y, colour: theme.ink, radius: 9, strong: true, label: this.t('digitspace.you') });
     }
     this.#scatter.setPoints(points);
-    this.#scatter.draw();
+    this.#scatter.draw({ ink: theme.ink, muted: theme.muted, paper: theme.paper });
+  }
+
+  #classColours() {
+    return this.dark ? CLASS_COLOURS_DARK : CLASS_COLOURS;
   }
 
   #renderYou() {
@@ -132,7 +179,8 @@ class PlainlyDigitSpace extends PlainlyElement {
     const counts = new Map();
     for (const l of p.neighbours) counts.set(l, (counts.get(l) ?? 0) + 1);
     const list = [...counts].sort((a, b) => b[1] - a[1]).map(([l, n]) => this.t('digitspace.count', { digit: l, n })).join(this.lang === 'zh' ? '，' : ', ');
-    you.textContent = this.t('digitspace.placed', { digit: p.digit, centre: p.nearest_centre, k: p.neighbours.length, list });
+    const centre = this.#view === 'tsne' && p.tsne ? p.tsne.nearest_centre : p.nearest_centre;
+    you.textContent = this.t('digitspace.placed', { digit: p.digit, centre, k: p.neighbours.length, list });
   }
 
   refreshLanguage() {
@@ -140,16 +188,22 @@ class PlainlyDigitSpace extends PlainlyElement {
     $('.status').textContent = this.#space ? this.t('digitspace.ready', { n: this.#base.length.toLocaleString(this.lang === 'zh' ? 'zh-CN' : 'en') }) : this.t('digitspace.loading');
     if (this.#space) {
       const [r1, r2] = callWasm(() => this.#space.ratios);
-      $('.caption').textContent = this.t('digitspace.caption', { percent: this.percent(r1 + r2, 0) });
+      $('.caption').textContent = this.#view === 'tsne' ? this.t('digitspace.tsne.caption') : this.t('digitspace.caption', { percent: this.percent(r1 + r2, 0) });
+    }
+    $('.views-label').textContent = this.t('digitspace.views');
+    for (const b of this.shadowRoot.querySelectorAll('.views button')) {
+      b.textContent = this.t(`digitspace.view.${b.dataset.view}`);
+      b.setAttribute('aria-pressed', String(b.dataset.view === this.#view));
+      if (b.dataset.view === 'tsne') b.disabled = !this.#hasTsne;
     }
     const legend = $('.legend');
-    legend.replaceChildren(...CLASS_COLOURS.map((colour, d) => {
+    legend.replaceChildren(...this.#classColours().map((colour, d) => {
       const span = document.createElement('span');
       span.style.color = colour;
       span.textContent = String(d);
       return span;
     }));
-    $('canvas').setAttribute('aria-label', this.t('digitspace.plot'));
+    $('canvas').setAttribute('aria-label', this.t(this.#view === 'tsne' ? 'digitspace.tsne.plot' : 'digitspace.plot'));
     this.#renderYou();
     this.#draw();
     this.refreshError();

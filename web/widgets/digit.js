@@ -5,11 +5,13 @@
 // pad), bubbling; `features` are the CNN's penultimate layer (see <plainly-digit-space>).
 // Property: `prediction` (read-only, the latest detail).
 
-import { BASE_CSS, PlainlyElement } from '../core/element.js';
+import { BASE_CSS, PlainlyElement, setting } from '../core/element.js';
 import { DrawingPad } from '../core/pad.js';
 import { callWasm, fetchAsset, fetchJson, plainlyWasm } from '../core/wasm.js';
 
 const THROTTLE_MS = 80;
+const SAMPLE_RECORD = 785; // mnist-test-1000.u8: a label byte, then 28 × 28 grey bytes
+const SAMPLE_STRIDE = 37; // walks through the 1,000 test digits in a mixed order of classes
 
 const CSS = `
   .widget { display: flex; flex-wrap: wrap; gap: 1.25em; align-items: flex-start; }
@@ -33,11 +35,11 @@ const CSS = `
   .bar .label { font-variant-numeric: tabular-nums; text-align: right; font-weight: 600; }
   .bar .track { height: 14px; background: var(--plainly-panel); border-radius: 3px; overflow: hidden; }
   .bar .fill { display: block; height: 100%; width: 0; background: var(--plainly-accent); transition: width 120ms; }
-  .bar.top .fill { background: #0b3d91; }
+  .bar.top .fill { background: var(--plainly-accent-strong); }
   .bar .value { font-variant-numeric: tabular-nums; font-size: 0.85em; color: var(--plainly-muted); }
   .views { display: flex; flex-wrap: wrap; gap: 1em; }
   .view { display: flex; flex-direction: column; gap: 0.3em; max-width: 190px; }
-  .view canvas { width: 112px; height: 112px; image-rendering: pixelated; border: 1px solid var(--plainly-line); background: #fff; }
+  .view canvas { width: 112px; height: 112px; image-rendering: pixelated; border: 1px solid var(--plainly-line); background: var(--plainly-paper); }
   .view canvas.grid16 { width: 128px; height: 128px; image-rendering: auto; }
   .vector {
     margin: 0; font: 11px/1.15 ui-monospace, "SFMono-Regular", Menlo, Consolas, monospace;
@@ -49,6 +51,8 @@ const CSS = `
 `;
 
 class PlainlyDigit extends PlainlyElement {
+  static settings = { backend: setting.choice(['flex', 'ndarray'], 'flex') };
+
   #prediction = null;
   #classifier = null;
   #pad = null;
@@ -57,6 +61,9 @@ class PlainlyDigit extends PlainlyElement {
   #reading = null;
   #card = null;
   #loading = false;
+  #samples = null; // the real test digits, fetched when the reader first asks for one
+  #sampleIndex = 0;
+  #sampleLabel = null;
 
   constructor() {
     super();
@@ -67,13 +74,14 @@ class PlainlyDigit extends PlainlyElement {
             <canvas class="pad" part="pad" role="img"></canvas>
             <div class="hint"></div>
           </div>
-          <div><button type="button" class="clear"></button></div>
+          <div class="pad-buttons"><button type="button" class="clear"></button> <button type="button" class="sample"></button></div>
+          <p class="muted sample-note"></p>
           <p class="muted model-card"></p>
         </div>
         <div class="result-col">
           <div class="message" role="alert" hidden></div>
           <div class="verdict"><span class="digit" aria-hidden="true"></span><span class="text"></span></div>
-          <div class="sr-live" aria-live="polite" style="position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0)"></div>
+          <div class="sr-live visually-hidden" aria-live="polite"></div>
           <div>
             <h3 class="bars-title"></h3>
             <div class="bars" role="list"></div>
@@ -119,8 +127,10 @@ class PlainlyDigit extends PlainlyElement {
       const canvas = root.querySelector('canvas.pad');
       this.#pad = new DrawingPad(canvas, { ink: () => getComputedStyle(this).getPropertyValue('--plainly-ink') || '#111' });
       this.#pad.addEventListener('stroke', () => this.#schedule());
-      this.#pad.addEventListener('strokeend', () => this.#classifyNow());
+      this.#pad.addEventListener('strokeend', () => this.#classifyNow(true));
+      this.#pad.addEventListener('stroke', () => this.#setSampleLabel(null));
       root.querySelector('.clear').addEventListener('click', () => this.clear());
+      root.querySelector('.sample').addEventListener('click', () => this.showSample());
       new ResizeObserver(() => this.#pad.resize()).observe(canvas);
       this.#drawInput28();
       this.#drawGrid();
@@ -133,14 +143,47 @@ class PlainlyDigit extends PlainlyElement {
   clear() {
     clearTimeout(this.#timer);
     this.#timer = null;
+    this.#setSampleLabel(null);
     this.#pad?.clear();
     this.#show(null);
+  }
+
+  /**
+   * Put a real MNIST test digit on the pad (the way to use the widget without drawing, from the
+   * keyboard too); `index` picks one of the 1,000, by default the next one. Returns its label.
+   */
+  async showSample(index) {
+    try {
+      this.#samples ??= await fetchAsset('mnist-test-1000.u8');
+    } catch (error) {
+      this.showError('error.weights', error);
+      return null;
+    }
+    const count = Math.floor(this.#samples.length / SAMPLE_RECORD);
+    const i = Number.isInteger(index) ? ((index % count) + count) % count : this.#sampleIndex;
+    this.#sampleIndex = (i + SAMPLE_STRIDE) % count;
+    const record = this.#samples.subarray(i * SAMPLE_RECORD, (i + 1) * SAMPLE_RECORD);
+    this.#pad.setPicture(record.subarray(1), 28);
+    this.#setSampleLabel(record[0]);
+    return record[0];
+  }
+
+  #setSampleLabel(label) {
+    if (this.#sampleLabel === label) return;
+    this.#sampleLabel = label;
+    this.#renderSampleNote();
+  }
+
+  #renderSampleNote() {
+    this.shadowRoot.querySelector('.sample-note').textContent = this.#sampleLabel === null
+      ? '' : this.t('digit.sample.note', { label: this.#sampleLabel });
   }
 
   async #load() {
     if (this.#classifier || this.#loading) return;
     this.#loading = true;
     this.#renderVerdict();
+    const { backend } = this.readSettings();
     let wasm;
     try {
       wasm = await plainlyWasm();
@@ -151,7 +194,6 @@ class PlainlyDigit extends PlainlyElement {
     }
     try {
       const [cnn, grid] = await Promise.all([fetchAsset('digit-cnn.bpk'), fetchAsset('digit-grid.bpk')]);
-      const backend = this.getAttribute('backend') || undefined;
       this.#classifier = callWasm(() => new wasm.DigitClassifier(cnn, grid, backend));
     } catch (error) {
       this.#loading = false;
@@ -161,7 +203,7 @@ class PlainlyDigit extends PlainlyElement {
     this.#loading = false;
     fetchJson('digits-card.json').then((card) => { this.#card = card; this.#renderCard(); }, () => {});
     this.#renderVerdict();
-    if (!this.#pad.isEmpty) this.#classifyNow();
+    if (!this.#pad.isEmpty) this.#classifyNow(true);
     this.dispatchEvent(new Event('ready', { bubbles: true, composed: true }));
   }
 
@@ -174,7 +216,8 @@ class PlainlyDigit extends PlainlyElement {
     }, wait);
   }
 
-  #classifyNow() {
+  // `announce`: tell screen readers the result (at the end of a stroke, not while drawing).
+  #classifyNow(announce = false) {
     clearTimeout(this.#timer);
     this.#timer = null;
     if (!this.#classifier) return;
@@ -183,13 +226,13 @@ class PlainlyDigit extends PlainlyElement {
     const image = this.#pad.imageData();
     try {
       const reading = callWasm(() => this.#classifier.classifyRgba(new Uint8Array(image.data.buffer), image.width, image.height));
-      this.#show(reading ?? null);
+      this.#show(reading ?? null, announce);
     } catch (error) {
       this.showError('error.input', error);
     }
   }
 
-  #show(reading) {
+  #show(reading, announce = false) {
     this.#reading = reading;
     const root = this.shadowRoot;
     const probabilities = reading ? reading.probabilities : new Array(10).fill(0);
@@ -200,7 +243,7 @@ class PlainlyDigit extends PlainlyElement {
     this.#drawInput28(reading?.input28);
     this.#drawGrid(reading?.grid16);
     this.#renderTexts();
-    this.#renderVerdict(true);
+    this.#renderVerdict(announce);
     this.#prediction = reading
       ? Object.freeze({ digit: reading.digit, probabilities: Object.freeze([...reading.probabilities]), features: Object.freeze([...reading.features]) })
       : null;
@@ -211,9 +254,11 @@ class PlainlyDigit extends PlainlyElement {
     const canvas = this.shadowRoot.querySelector('canvas.input28');
     const context = canvas.getContext('2d');
     const image = context.createImageData(28, 28);
+    // paper where the value is 0, ink where it is 1 (black on white, or light on dark)
+    const { ink, paper } = this.#colours();
     for (let i = 0; i < 784; i++) {
-      const grey = 255 - Math.round(255 * (values?.[i] ?? 0));
-      image.data.set([grey, grey, grey, 255], i * 4);
+      const v = values?.[i] ?? 0;
+      image.data.set([0, 1, 2].map((c) => Math.round(paper[c] + (ink[c] - paper[c]) * v)).concat(255), i * 4);
     }
     context.putImageData(image, 0, 0);
   }
@@ -222,11 +267,12 @@ class PlainlyDigit extends PlainlyElement {
     const canvas = this.shadowRoot.querySelector('canvas.grid16');
     const context = canvas.getContext('2d');
     const cell = canvas.width / 16;
-    context.fillStyle = '#fff';
+    const theme = this.theme();
+    context.fillStyle = theme.paper || '#fff';
     context.fillRect(0, 0, canvas.width, canvas.height);
-    context.fillStyle = '#1b1b1f';
+    context.fillStyle = theme.ink || '#1b1b1f';
     cells?.forEach((on, i) => on && context.fillRect((i % 16) * cell, Math.floor(i / 16) * cell, cell, cell));
-    context.strokeStyle = '#c9c9d3';
+    context.strokeStyle = theme.line || '#c9c9d3';
     context.lineWidth = 1;
     context.beginPath();
     for (let k = 0; k <= 16; k++) {
@@ -284,10 +330,31 @@ class PlainlyDigit extends PlainlyElement {
       : '';
   }
 
+  // The theme's ink and paper as [r, g, b] for pixel maths.
+  #colours() {
+    const probe = document.createElement('canvas').getContext('2d');
+    const rgb = (colour, fallback) => {
+      probe.fillStyle = fallback;
+      probe.fillStyle = colour || fallback; // the canvas normalises any CSS colour to #rrggbb
+      const n = parseInt(probe.fillStyle.slice(1), 16);
+      return [(n >> 16) & 255, (n >> 8) & 255, n & 255];
+    };
+    const theme = this.theme();
+    return { ink: rgb(theme.ink, '#000000'), paper: rgb(theme.paper, '#ffffff') };
+  }
+
+  refreshTheme() {
+    this.#pad?.redraw();
+    this.#drawInput28(this.#reading?.input28);
+    this.#drawGrid(this.#reading?.grid16);
+  }
+
   refreshLanguage() {
     const root = this.shadowRoot;
     const set = (selector, key) => { root.querySelector(selector).textContent = this.t(key); };
     set('.clear', 'digit.clear');
+    set('.sample', 'digit.sample');
+    this.#renderSampleNote();
     set('.bars-title', 'digit.bars.title');
     set('.input28-title', 'digit.input28.title');
     set('.input28-note', 'digit.input28.note');

@@ -5,9 +5,10 @@
 // preset); analogy ("king,man,woman": a − b + c).
 // The 5 MB of vectors load when the widget comes into view (or on its button).
 
-import { BASE_CSS, PlainlyElement } from '../core/element.js';
+import { BASE_CSS, PlainlyElement, setting } from '../core/element.js';
 import { callWasm, fetchAsset, fetchWithProgress, plainlyWasm } from '../core/wasm.js';
 import { Scatter } from '../core/scatter.js';
+import { darken, lighten } from '../core/plot.js';
 
 export const PRESETS = {
   animals: ['puppy', 'dog', 'cat', 'kitten', 'horse', 'cow', 'mouse', 'bird', 'house', 'houses', 'apartment', 'building', 'cottage', 'mansion'],
@@ -17,7 +18,10 @@ export const PRESETS = {
 // The analogy each preset starts with: a − b + c.
 const ANALOGIES = { animals: ['kitten', 'cat', 'dog'], royalty: ['king', 'man', 'woman'], capitals: ['paris', 'france', 'japan'] };
 const MAX_WORDS = 60;
-const COLOURS = { word: '#1f5fbf', analogy: '#c2410c', result: '#b91c1c' };
+// Words in the theme's accent (blue), the analogy's words in its warm colour (vermillion) and the
+// answer in Okabe–Ito's reddish purple: three hues colour-blind readers tell apart; the answer is
+// also bold, larger and labelled.
+const RESULT = '#CC79A7';
 
 const CSS = `
   .loader { display: flex; gap: 0.8em; align-items: center; flex-wrap: wrap; margin: 0.4em 0; }
@@ -28,7 +32,7 @@ const CSS = `
   .main { display: flex; flex-wrap: wrap; gap: 1.2em; align-items: flex-start; }
   .plot { position: relative; flex: 1 1 380px; max-width: 620px; aspect-ratio: 1; border: 1px solid var(--plainly-line); border-radius: 10px; background: var(--plainly-paper); }
   .plot canvas { position: absolute; inset: 0; width: 100%; height: 100%; }
-  .tip { position: absolute; pointer-events: none; background: #1b1b1f; color: #fff; font-size: 0.82em; padding: 0.35em 0.55em; border-radius: 6px; max-width: 18em; z-index: 2; }
+  .tip { position: absolute; pointer-events: none; background: var(--plainly-ink); color: var(--plainly-paper); font-size: 0.82em; padding: 0.35em 0.55em; border-radius: 6px; max-width: 18em; z-index: 2; }
   .side { flex: 1 1 260px; display: flex; flex-direction: column; gap: 1em; }
   .chips { display: flex; flex-wrap: wrap; gap: 0.3em; }
   .chip { display: inline-flex; align-items: center; gap: 0.2em; border: 1px solid var(--plainly-line); border-radius: 999px; padding: 0.05em 0.2em 0.05em 0.6em; font-size: 0.9em; }
@@ -41,7 +45,16 @@ const CSS = `
   .unknown { color: var(--plainly-danger); font-size: 0.9em; min-height: 1.3em; }
 `;
 
+const WORD = /^[\p{L}\p{N}'’-]{1,40}$/u;
+
 class PlainlyEmbeddings extends PlainlyElement {
+  static settings = {
+    preset: setting.choice(Object.keys(PRESETS), 'animals'),
+    // the words on the plot when they are not exactly a preset's (empty: the preset's)
+    words: setting.list({ default: [], min: 2, max: MAX_WORDS, item: WORD }),
+    analogy: setting.list({ default: (s) => ANALOGIES[s.preset], min: 3, max: 3, item: WORD }),
+  };
+
   #space = null;
   #loading = null;
   #words = [];
@@ -62,7 +75,7 @@ class PlainlyEmbeddings extends PlainlyElement {
         <button type="button" class="preset" data-preset="capitals"></button>
       </div>
       <div class="main">
-        <div class="plot"><canvas role="img"></canvas><div class="tip" hidden></div></div>
+        <div class="plot"><canvas role="img" tabindex="0"></canvas><div class="tip" hidden></div><p class="visually-hidden tip-live" aria-live="polite"></p></div>
         <div class="side">
           <form class="add">
             <label><span class="l-add"></span>
@@ -111,19 +124,30 @@ class PlainlyEmbeddings extends PlainlyElement {
     const $ = (s) => this.shadowRoot.querySelector(s);
     const canvas = $('canvas');
     this.#scatter = new Scatter(canvas);
-    const preset = PRESETS[this.getAttribute('preset')] ? this.getAttribute('preset') : 'animals';
-    const fromAttribute = (this.getAttribute('words') ?? '').split(',').map((w) => w.trim()).filter(Boolean).slice(0, MAX_WORDS);
-    this.#words = fromAttribute.length >= 2 ? fromAttribute : [...PRESETS[preset]];
-    this.preset = fromAttribute.length >= 2 ? null : preset;
-    const analogy = (this.getAttribute('analogy') ?? '').split(',').map((w) => w.trim());
-    if (analogy.length === 3 && analogy.every(Boolean)) this.#setAnalogy(...analogy);
-    else if (this.preset) this.#setAnalogy(...ANALOGIES[this.preset]);
+    const settings = this.readSettings();
+    const fromAttribute = settings.words;
+    this.#words = fromAttribute.length >= 2 ? [...fromAttribute] : [...PRESETS[settings.preset]];
+    this.preset = fromAttribute.length >= 2 ? null : settings.preset;
+    this.#setAnalogy(...settings.analogy);
     $('.load').addEventListener('click', () => this.load());
     this.shadowRoot.querySelectorAll('.preset').forEach((b) => b.addEventListener('click', () => this.#choosePreset(b.dataset.preset)));
     $('.add').addEventListener('submit', (e) => { e.preventDefault(); this.addWord($('.word').value); });
     $('.analogy').addEventListener('submit', (e) => { e.preventDefault(); this.#runAnalogy(); });
     canvas.addEventListener('pointermove', (e) => this.#hoverAt(e));
     canvas.addEventListener('pointerleave', () => { this.#hover = -1; $('.tip').hidden = true; this.#draw(); });
+    // the keyboard's hover: arrows step through the words, Escape hides the tip
+    canvas.addEventListener('keydown', (e) => {
+      const n = this.#layout?.words.length ?? 0;
+      if (!n) return;
+      let i = this.#hover;
+      if (e.key === 'ArrowRight' || e.key === 'ArrowDown') i = (i + 1) % n;
+      else if (e.key === 'ArrowLeft' || e.key === 'ArrowUp') i = i <= 0 ? n - 1 : i - 1;
+      else if (e.key === 'Escape') i = -1;
+      else return;
+      e.preventDefault();
+      this.#showTip(i, true);
+    });
+    canvas.addEventListener('blur', () => { if (this.#hover >= 0) this.#showTip(-1); });
     new ResizeObserver(() => this.#draw()).observe($('.plot'));
     this.whenVisible(() => this.load(), '300px');
   }
@@ -153,6 +177,7 @@ class PlainlyEmbeddings extends PlainlyElement {
     this.preset = name;
     this.#words = [...PRESETS[name]];
     this.#setAnalogy(...ANALOGIES[name]);
+    this.updateSettings({ preset: name, words: [], analogy: [...ANALOGIES[name]] });
     if (this.#space) this.#runAnalogy(); else this.#render();
   }
 
@@ -179,6 +204,7 @@ class PlainlyEmbeddings extends PlainlyElement {
     }
     $('.word').value = '';
     this.preset = null;
+    this.updateSettings({ words: [...this.#words] });
     this.#relayout();
     return true;
   }
@@ -187,6 +213,7 @@ class PlainlyEmbeddings extends PlainlyElement {
     if (this.#words.length <= 2) return;
     this.#words = this.#words.filter((w) => w !== word);
     this.preset = null;
+    this.updateSettings({ words: [...this.#words] });
     this.#relayout();
   }
 
@@ -206,6 +233,7 @@ class PlainlyEmbeddings extends PlainlyElement {
       const canon = (w) => callWasm(() => this.#space.canonical(w));
       const results = callWasm(() => this.#space.analogy(a, b, c, 5));
       this.#analogy = { a: canon(a), b: canon(b), c: canon(c), results };
+      this.updateSettings({ analogy: [this.#analogy.a, this.#analogy.b, this.#analogy.c] });
     }
     this.#relayout();
   }
@@ -259,6 +287,8 @@ class PlainlyEmbeddings extends PlainlyElement {
 
   #draw() {
     if (!this.#scatter) return;
+    const theme = this.theme();
+    const COLOURS = { word: theme.accent, analogy: theme.warn, result: this.dark ? lighten(RESULT, 0.2) : darken(RESULT, 0.35) };
     const layout = this.#layout;
     const points = layout ? layout.words.map((word, i) => {
       const a = this.#analogy;
@@ -271,7 +301,7 @@ class PlainlyEmbeddings extends PlainlyElement {
         strong: isResult || inAnalogy, radius: isResult ? 6 : 4.5,
       };
     }) : [];
-    const key = JSON.stringify(points.map((p) => [p.label, p.x, p.y]));
+    const key = JSON.stringify(points.map((p) => [p.label, p.x, p.y, p.colour]));
     if (key !== this.pointsKey) {
       this.#scatter.setPoints(points);
       this.pointsKey = key;
@@ -284,14 +314,18 @@ class PlainlyEmbeddings extends PlainlyElement {
       if (a && b) arrows.push({ from: b, to: a, colour: COLOURS.analogy });
       if (c && d) arrows.push({ from: c, to: d, colour: COLOURS.result });
     }
-    this.#scatter.draw({ arrows, highlight: this.#hover });
+    this.#scatter.draw({ arrows, highlight: this.#hover, ink: theme.ink, muted: theme.muted, paper: theme.paper });
     const canvas = this.shadowRoot.querySelector('canvas');
-    canvas.setAttribute('aria-label', this.t('embeddings.plot', { words: (layout?.words ?? []).join(', ') }));
+    canvas.setAttribute('aria-label', `${this.t('embeddings.plot', { words: (layout?.words ?? []).join(', ') })} ${this.t('embeddings.plot.keys')}`);
   }
 
   #hoverAt(e) {
+    this.#showTip(this.#scatter.pick(e.clientX, e.clientY));
+  }
+
+  // Highlight word `i` (−1: none) and show its tip; `announce` also reads it to screen readers.
+  #showTip(i, announce = false) {
     const $ = (s) => this.shadowRoot.querySelector(s);
-    const i = this.#scatter.pick(e.clientX, e.clientY);
     const tip = $('.tip');
     if (i !== this.#hover) {
       this.#hover = i;
@@ -311,6 +345,7 @@ class PlainlyEmbeddings extends PlainlyElement {
     tip.style.left = `${Math.min(px + 12, plot.width - 200)}px`;
     tip.style.top = `${Math.max(0, py - 40)}px`;
     tip.hidden = false;
+    if (announce) $('.tip-live').textContent = tip.textContent;
   }
 
   refreshLanguage() {

@@ -6,7 +6,7 @@
 // Attributes: lang; depth (1..50, default 20); init (small | xavier | he | large, default he);
 // seed (default 1).
 
-import { BASE_CSS, PlainlyElement } from '../core/element.js';
+import { BASE_CSS, PlainlyElement, setting } from '../core/element.js';
 import { callWasm, fetchAsset, plainlyWasm } from '../core/wasm.js';
 import { scaleLinear, scaleLog } from '../vendor/vendor.js';
 
@@ -35,6 +35,12 @@ const CSS = `
 `;
 
 class PlainlyGradientFlow extends PlainlyElement {
+  static settings = {
+    depth: setting.number({ min: 1, max: 50, default: 20, integer: true }),
+    init: setting.choice(INITS, 'he'),
+    seed: setting.number({ min: 1, max: 2 ** 31 - 1, default: 1, integer: true }),
+  };
+
   #batch = null;
   #flows = {}; // stack → {norms, loss}
 
@@ -76,9 +82,9 @@ class PlainlyGradientFlow extends PlainlyElement {
   async #init() {
     this.initialised = true;
     const $ = (s) => this.shadowRoot.querySelector(s);
-    const depth = Number.parseInt(this.getAttribute('depth') ?? '', 10);
-    if (depth >= 1 && depth <= 50) $('.depth').value = String(depth);
-    $('.init').value = INITS.includes(this.getAttribute('init')) ? this.getAttribute('init') : 'he';
+    const settings = this.readSettings();
+    $('.depth').value = String(settings.depth);
+    $('.init').value = settings.init;
     $('.depth').addEventListener('input', () => { $('.o-depth').textContent = String(this.depth); });
     $('.depth').addEventListener('change', () => this.measure());
     $('.init').addEventListener('change', () => this.measure());
@@ -98,7 +104,8 @@ class PlainlyGradientFlow extends PlainlyElement {
   /** Run the four backward passes for the current depth and initialisation. */
   measure() {
     if (!this.#batch) return;
-    const seed = Number.parseInt(this.getAttribute('seed') ?? '1', 10) || 1;
+    const seed = this.settings.seed;
+    this.updateSettings({ depth: this.depth, init: this.init });
     try {
       for (const stack of STACKS) this.#flows[stack] = callWasm(() => this.#batch.measure(stack, this.init, this.depth, seed));
     } catch (error) {
@@ -127,9 +134,10 @@ class PlainlyGradientFlow extends PlainlyElement {
     const depth = flows[0][1].norms.length;
     const sx = scaleLinear().domain([1, Math.max(2, depth)]).range([left, rect.width - 12]);
     const sy = scaleLog().domain([lo / 2, hi * 2]).range([rect.height - bottom, 10]).clamp(true);
+    const theme = this.theme();
     c.font = '11px system-ui, sans-serif';
-    c.fillStyle = '#5b5b66';
-    c.strokeStyle = '#e3e3ea';
+    c.fillStyle = theme.muted;
+    c.strokeStyle = theme.grid;
     const decades = [];
     for (let e = Math.floor(Math.log10(lo / 2)); e <= Math.ceil(Math.log10(hi * 2)); e++) decades.push(10 ** e);
     const step = Math.max(1, Math.ceil(decades.length / 8));

@@ -7,7 +7,7 @@
 // Events: `marbles-step` after each animation frame that moved marbles (detail: snapshot()).
 // Methods: snapshot(), reset(), dropAt(x, y), dropSwarm(n).
 
-import { BASE_CSS, PlainlyElement } from '../core/element.js';
+import { BASE_CSS, PlainlyElement, setting } from '../core/element.js';
 import { callWasm, fetchAsset, plainlyWasm } from '../core/wasm.js';
 import { drawContours, lineChart, logNormalise, surfaceCanvas } from '../core/plot.js';
 
@@ -22,6 +22,8 @@ const TRAIL = 80; // positions kept per marble for its trail
 const HISTORY = 5000; // losses kept per marble for the chart
 const COLOURS = ['#ffffff', '#ffb000']; // marbles of panel A and B: visible on viridis
 const SETTLE_TOLERANCE = 1e-4;
+const REDUCED_STEPS = 500; // with prefers-reduced-motion, Play runs up to this many steps out of sight
+const SLICE = 25; // steps per slice of such a run, so the page stays responsive
 
 const CSS = `
   .controls { display: grid; grid-template-columns: repeat(auto-fill, minmax(200px, 1fr)); gap: 0.6em 1.2em; margin-bottom: 0.8em; }
@@ -41,20 +43,26 @@ const CSS = `
   .status { font-size: 0.92em; }
   .chart { width: 100%; height: 160px; display: block; }
   .legend { font-size: 0.85em; color: var(--plainly-muted); }
-  .swatch { display: inline-block; width: 0.8em; height: 0.8em; border-radius: 50%; border: 1px solid #333; vertical-align: -0.05em; margin-right: 0.3em; }
+  .swatch { display: inline-block; width: 0.8em; height: 0.8em; border-radius: 50%; border: 1px solid var(--plainly-ink); vertical-align: -0.05em; margin-right: 0.3em; }
 `;
 
 const lrFromSlider = (v) => 10 ** (LR_MIN + ((LR_MAX - LR_MIN) * v) / 1000);
 const sliderFromLr = (lr) => Math.round(((Math.log10(lr) - LR_MIN) / (LR_MAX - LR_MIN)) * 1000);
 
-function number(value, fallback, min, max) {
-  if (value === null || value === undefined || String(value).trim() === '') return fallback;
-  const n = Number(value);
-  return Number.isFinite(n) && n >= min && n <= max ? n : fallback;
-}
-
 class PlainlyMarbles extends PlainlyElement {
   static observedAttributes = ['lang'];
+
+  static settings = {
+    surface: setting.choice(SURFACES, 'bumpy'),
+    optimizer: setting.choice(OPTIMIZERS, 'sgd'),
+    lr: setting.number({ min: 10 ** LR_MIN, max: 10 ** LR_MAX, default: (s) => SUGGESTED_LR[s.surface] }),
+    beta1: setting.number({ min: 0, max: 0.99, default: 0.9 }),
+    beta2: setting.number({ min: 0.5, max: 0.999, default: 0.999 }),
+    count: setting.number({ min: 1, max: 200, default: 100, integer: true }),
+    speed: setting.number({ min: 1, max: 20, default: 2, integer: true }),
+    compare: setting.choice(['', ...OPTIMIZERS], ''),
+    'compare-lr': setting.number({ min: 10 ** LR_MIN, max: 10 ** LR_MAX, default: (s) => s.lr }),
+  };
 
   #wasm = null;
   #landscape = null; // text of the network's landscape file, fetched when first needed
@@ -63,6 +71,7 @@ class PlainlyMarbles extends PlainlyElement {
   #starts = []; // what the reader dropped: [{points: Float32Array}] — replayed when settings change
   #playing = false;
   #frame = null;
+  #timer = null;
   #selected = { swarm: 0, marble: 0 };
   #seed = 1;
   #steps = 0;
@@ -90,7 +99,8 @@ class PlainlyMarbles extends PlainlyElement {
         <span class="muted hint"></span>
       </div>
       <div class="panels"></div>
-      <p class="status" aria-live="polite"></p>
+      <p class="status"></p>
+      <p class="visually-hidden announce" aria-live="polite"></p>
       <canvas class="chart" role="img"></canvas>
       <p class="legend"></p>`;
   }
@@ -125,19 +135,8 @@ class PlainlyMarbles extends PlainlyElement {
   }
 
   #init() {
-    const a = (name) => this.getAttribute(name);
-    const surface = SURFACES.includes(a('surface')) ? a('surface') : 'bumpy';
-    this.#state = {
-      surface,
-      optimizer: OPTIMIZERS.includes(a('optimizer')) ? a('optimizer') : 'sgd',
-      lr: number(a('lr'), SUGGESTED_LR[surface], 10 ** LR_MIN, 10 ** LR_MAX),
-      beta1: number(a('beta1'), 0.9, 0, 0.99),
-      beta2: number(a('beta2'), 0.999, 0.5, 0.999),
-      count: Math.round(number(a('count'), 100, 1, 200)),
-      speed: Math.round(number(a('speed'), 2, 1, 20)),
-      compare: OPTIMIZERS.includes(a('compare')) ? a('compare') : '',
-      compareLr: number(a('compare-lr'), number(a('lr'), SUGGESTED_LR[surface], 10 ** LR_MIN, 10 ** LR_MAX), 10 ** LR_MIN, 10 ** LR_MAX),
-    };
+    const { 'compare-lr': compareLr, ...rest } = this.readSettings();
+    this.#state = { ...rest, compareLr };
     const $ = (s) => this.shadowRoot.querySelector(s);
     $('.lr').addEventListener('input', (e) => this.#set({ lr: lrFromSlider(+e.target.value) }));
     $('.compare-lr').addEventListener('input', (e) => this.#set({ compareLr: lrFromSlider(+e.target.value) }));
@@ -164,6 +163,8 @@ class PlainlyMarbles extends PlainlyElement {
   /** Change settings; marbles already dropped start again from where they were dropped. */
   #set(change, rebuild = true, relayout = false) {
     Object.assign(this.#state, change);
+    const { compareLr, ...rest } = this.#state;
+    this.updateSettings({ ...rest, 'compare-lr': compareLr });
     this.#syncControls();
     if (relayout) return this.#build();
     if (rebuild) this.#restart();
@@ -226,6 +227,10 @@ class PlainlyMarbles extends PlainlyElement {
       return this.showError('error.input', error);
     }
     this.#restart();
+    if (!this.ready) {
+      this.ready = true;
+      this.dispatchEvent(new Event('ready', { bubbles: true, composed: true }));
+    }
   }
 
   /** Drop every remembered start again with the current settings. */
@@ -320,6 +325,7 @@ class PlainlyMarbles extends PlainlyElement {
     if (this.#playing) return;
     this.#playing = true;
     this.#renderTexts();
+    if (this.reducedMotion) return this.#runToEnd();
     const tick = () => {
       if (!this.#playing) return;
       this.#advance(this.#state.speed);
@@ -328,16 +334,45 @@ class PlainlyMarbles extends PlainlyElement {
     this.#frame = requestAnimationFrame(tick);
   }
 
+  // prefers-reduced-motion: no rolling picture. The steps run out of sight, a slice at a time,
+  // until every marble has settled or REDUCED_STEPS were taken; then the end state is drawn once
+  // (with the trails of where the marbles went).
+  #runToEnd() {
+    const end = this.#steps + REDUCED_STEPS;
+    const slice = () => {
+      this.#timer = null;
+      if (!this.#playing) return;
+      if (!this.#advance(Math.min(SLICE, end - this.#steps), false) || this.#steps >= end || this.#allSettled()) {
+        this.#pause();
+        this.#draw();
+        this.dispatchEvent(new CustomEvent('marbles-step', { detail: { steps: this.#steps }, bubbles: true, composed: true }));
+        return;
+      }
+      this.#timer = setTimeout(slice, 0);
+    };
+    this.#timer = setTimeout(slice, 0);
+  }
+
+  #allSettled() {
+    return this.#panels.every((p) => p.swarms.every((s) => callWasm(() => p.field.settled(s.index, SETTLE_TOLERANCE))));
+  }
+
   #pause() {
     this.#playing = false;
     if (this.#frame) cancelAnimationFrame(this.#frame);
     this.#frame = null;
+    clearTimeout(this.#timer);
+    this.#timer = null;
     if (this.#state) this.#renderTexts();
   }
 
-  /** Take `count` optimizer steps in every panel, recording trails and losses. */
-  #advance(count) {
-    if (!this.#panels.some((p) => p.swarms.length)) return this.#draw();
+  /** Take `count` optimizer steps in every panel, recording trails and losses; `draw`: show them.
+   *  False when there was nothing to move or it failed. */
+  #advance(count, draw = true) {
+    if (!this.#panels.some((p) => p.swarms.length)) {
+      this.#draw();
+      return false;
+    }
     try {
       for (let k = 0; k < count; k++) {
         for (const p of this.#panels) {
@@ -357,10 +392,13 @@ class PlainlyMarbles extends PlainlyElement {
       }
     } catch (error) {
       this.#pause();
-      return this.showError('error.input', error);
+      this.showError('error.input', error);
+      return false;
     }
+    if (!draw) return true;
     this.#draw();
     this.dispatchEvent(new CustomEvent('marbles-step', { detail: { steps: this.#steps }, bubbles: true, composed: true }));
+    return true;
   }
 
   #draw(repaintSurface = false) {
@@ -464,24 +502,37 @@ class PlainlyMarbles extends PlainlyElement {
     const first = this.#panels[0];
     const sel = first?.swarms[this.#selected.swarm];
     const chart = $('.chart');
+    const theme = this.theme();
+    chart.setAttribute('aria-label', this.t('marbles.chart.label'));
     if (!sel) {
       $('.status').textContent = this.t('marbles.empty');
       lineChart(chart, []);
       $('.legend').textContent = '';
+      this.#announce();
       return;
     }
     const m = this.#selected.marble;
-    const series = this.#panels.map((p) => ({ values: p.swarms[this.#selected.swarm]?.history[m] ?? [], colour: p === first ? '#1f5fbf' : '#c77800' }));
+    const series = this.#panels.map((p) => ({ values: p.swarms[this.#selected.swarm]?.history[m] ?? [], colour: p === first ? theme.accent : theme.warn }));
     const status = callWasm(() => first.field.status(sel.index))[m];
     const loss = callWasm(() => first.field.losses(sel.index))[m];
     $('.status').textContent = status !== 0
       ? this.t('marbles.selected.stopped', { step: this.#steps, status: this.#statusText(status) })
       : this.t('marbles.selected', { step: this.#steps, loss: fmtLoss(loss) });
-    lineChart(chart, series, { log: true, xLabel: this.t('marbles.chart.x'), yLabel: this.t('marbles.chart.y') });
-    chart.setAttribute('aria-label', this.t('marbles.chart.label'));
+    lineChart(chart, series, { log: true, xLabel: this.t('marbles.chart.x'), yLabel: this.t('marbles.chart.y'), ink: theme.ink, muted: theme.muted, grid: theme.grid });
     $('.legend').textContent = this.#panels.length > 1
       ? this.t('marbles.legend2', { a: name(this.#panels[0].optimizer), b: name(this.#panels[1].optimizer) })
       : this.t('marbles.legend1');
+    this.#announce();
+  }
+
+  // Screen readers hear the selected marble and the tally when the marbles stand still (after a
+  // step, a drop, a pause), not at every animation frame.
+  #announce() {
+    if (this.#playing) return;
+    const text = [this.shadowRoot.querySelector('.status').textContent, this.#panels[0]?.panel.querySelector('.tally').textContent]
+      .filter(Boolean).join(' ');
+    const live = this.shadowRoot.querySelector('.announce');
+    if (live.textContent !== text) live.textContent = text;
   }
 
   #tallyText(p) {

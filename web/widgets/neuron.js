@@ -4,7 +4,7 @@
 //
 // Attributes: lang; w1, w2, threshold (−2..2); x1, x2 (0..1).
 
-import { BASE_CSS, PlainlyElement } from '../core/element.js';
+import { BASE_CSS, PlainlyElement, setting } from '../core/element.js';
 import { callWasm, plainlyWasm } from '../core/wasm.js';
 import { drawPlane } from '../core/plane.js';
 
@@ -28,6 +28,8 @@ const CSS = `
 `;
 
 class PlainlyNeuron extends PlainlyElement {
+  static settings = Object.fromEntries(SLIDERS.map((s) => [s.key, setting.number({ min: s.min, max: s.max, default: s.value })]));
+
   #model = null;
   #values = {};
 
@@ -64,13 +66,17 @@ class PlainlyNeuron extends PlainlyElement {
 
   async #init() {
     this.initialised = true;
+    const settings = this.readSettings();
     for (const s of SLIDERS) {
-      const given = Number.parseFloat(this.getAttribute(s.key) ?? '');
-      const value = Number.isFinite(given) ? Math.min(s.max, Math.max(s.min, given)) : s.value;
+      const value = settings[s.key];
       const input = this.shadowRoot.getElementById(s.key);
       input.value = String(value);
       this.#values[s.key] = value;
-      input.addEventListener('input', () => { this.#values[s.key] = Number(input.value); this.#update(); });
+      input.addEventListener('input', () => {
+        this.#values[s.key] = Number(input.value);
+        this.updateSettings({ [s.key]: this.#values[s.key] });
+        this.#update();
+      });
     }
     try {
       const wasm = await plainlyWasm();
@@ -94,7 +100,7 @@ class PlainlyNeuron extends PlainlyElement {
       const fires = callWasm(() => this.#model.fire(x1, x2)) === 1;
       this.#state = { x1, x2, w1, w2, threshold, sum, fires };
       const region = callWasm(() => this.#model.region(GRID, GRID, ...WINDOW));
-      drawPlane($('canvas'), { region, nx: GRID, ny: GRID, window: WINDOW, weights: [w1, w2, -threshold], marker: { x: x1, y: x2 }, size: 300 });
+      drawPlane($('canvas'), { region, nx: GRID, ny: GRID, window: WINDOW, weights: [w1, w2, -threshold], marker: { x: x1, y: x2 }, size: 300, colours: this.theme() });
     } catch (error) {
       return this.showError('error.input', error);
     }
@@ -115,6 +121,10 @@ class PlainlyNeuron extends PlainlyElement {
     verdict.textContent = ` ${this.t(s.fires ? 'neuron.fires' : 'neuron.quiet')}`;
     result.append(verdict);
     $('canvas').setAttribute('aria-label', this.t('neuron.plane', { w1: f(s.w1), w2: f(s.w2), threshold: f(s.threshold) }));
+  }
+
+  refreshTheme() {
+    this.#update();
   }
 
   refreshLanguage() {

@@ -4,7 +4,7 @@
 //
 // Attributes: lang; set (separable | and | or | xor); lr (learning rate, 0.01..1).
 
-import { BASE_CSS, PlainlyElement } from '../core/element.js';
+import { BASE_CSS, PlainlyElement, setting } from '../core/element.js';
 import { callWasm, plainlyWasm } from '../core/wasm.js';
 import { drawPlane } from '../core/plane.js';
 
@@ -23,6 +23,11 @@ const CSS = `
 `;
 
 class PlainlyPerceptron extends PlainlyElement {
+  static settings = {
+    set: setting.choice(SETS, 'and'),
+    lr: setting.number({ min: 0.01, max: 1, default: 0.1 }),
+  };
+
   #wasm = null;
   #model = null;
   #set = 'and';
@@ -43,7 +48,8 @@ class PlainlyPerceptron extends PlainlyElement {
       <div class="main">
         <canvas role="img"></canvas>
         <div>
-          <p class="stats" aria-live="polite"></p>
+          <p class="stats"></p>
+          <p class="visually-hidden announce" aria-live="polite"></p>
           <p class="rule muted"></p>
           <p class="why" hidden></p>
         </div>
@@ -77,15 +83,14 @@ class PlainlyPerceptron extends PlainlyElement {
   async #init() {
     this.initialised = true;
     const $ = (s) => this.shadowRoot.querySelector(s);
-    const set = this.getAttribute('set');
-    if (SETS.includes(set)) this.#set = set;
-    const lr = Number.parseFloat(this.getAttribute('lr') ?? '');
-    if (Number.isFinite(lr) && lr > 0) $('.lr').value = String(Math.min(0, Math.max(-2, Math.log10(lr))));
+    const settings = this.readSettings();
+    this.#set = settings.set;
+    $('.lr').value = String(Math.log10(settings.lr));
     this.shadowRoot.querySelectorAll('[data-set]').forEach((b) => b.addEventListener('click', () => this.choose(b.dataset.set)));
     $('.step').addEventListener('click', () => { this.pause(); this.step(); });
     $('.play').addEventListener('click', () => (this.#timer ? this.pause() : this.play()));
     $('.reset').addEventListener('click', () => this.reset());
-    $('.lr').addEventListener('input', () => this.#render());
+    $('.lr').addEventListener('input', () => { this.updateSettings({ lr: this.learningRate }); this.#render(); });
     try {
       this.#wasm = await plainlyWasm();
     } catch (error) {
@@ -99,6 +104,7 @@ class PlainlyPerceptron extends PlainlyElement {
   choose(set) {
     if (!SETS.includes(set)) return;
     this.#set = set;
+    this.updateSettings({ set });
     this.reset();
   }
 
@@ -122,18 +128,35 @@ class PlainlyPerceptron extends PlainlyElement {
 
   play() {
     if (this.#timer || !this.#model) return;
-    const reduce = globalThis.matchMedia?.('(prefers-reduced-motion: reduce)').matches;
+    if (this.reducedMotion) {
+      // No animation: run to the end (a perfect pass, or XOR_PATIENCE epochs) and show that.
+      for (let k = 0; k < XOR_PATIENCE && this.#model.epochs < 1000; k++) {
+        const mistakes = callWasm(() => this.#model.epoch(this.learningRate));
+        this.#history.push(mistakes);
+        if (mistakes === 0) break;
+      }
+      return this.#render();
+    }
     this.#timer = setInterval(() => {
       const mistakes = this.step();
       if (mistakes === 0 || this.#model.epochs >= 1000) this.pause();
-    }, reduce ? 400 : 60);
+    }, 60);
     this.#render();
   }
 
   pause() {
+    const wasPlaying = this.#timer !== 0;
     clearInterval(this.#timer);
     this.#timer = 0;
     this.#renderButtons();
+    if (wasPlaying) this.#announce();
+  }
+
+  // Screen readers hear the numbers when training stops, not at every epoch.
+  #announce() {
+    const $ = (s) => this.shadowRoot.querySelector(s);
+    if (this.#timer) return;
+    $('.announce').textContent = $('.stats').textContent;
   }
 
   #render() {
@@ -144,7 +167,7 @@ class PlainlyPerceptron extends PlainlyElement {
     const weights = Array.from(callWasm(() => this.#model.weights()));
     const points = callWasm(() => this.#model.points()).map((p) => ({ ...p, wrong: callWasm(() => this.#model.fire(p.x, p.y)) !== p.target }));
     const region = callWasm(() => this.#model.region(GRID, GRID, ...WINDOW));
-    drawPlane($('canvas'), { region, nx: GRID, ny: GRID, window: WINDOW, weights, points, size: 320 });
+    drawPlane($('canvas'), { region, nx: GRID, ny: GRID, window: WINDOW, weights, points, size: 320, colours: this.theme() });
     this.#renderText();
     this.dispatchEvent(new CustomEvent('perceptron', { bubbles: true, composed: true, detail: this.state }));
   }
@@ -164,6 +187,7 @@ class PlainlyPerceptron extends PlainlyElement {
       epochs: s.epochs, accuracy: this.percent(s.accuracy, 0),
       mistakes: s.mistakes ?? '—', w1: f(s.weights[0]), w2: f(s.weights[1]), b: f(s.weights[2]),
     });
+    if (s.epochs) this.#announce();
     const why = $('.why');
     const perfect = this.#history.some((m) => m === 0);
     if (this.#set === 'xor' && s.epochs >= XOR_PATIENCE && !perfect) {
@@ -176,6 +200,10 @@ class PlainlyPerceptron extends PlainlyElement {
       why.hidden = true;
     }
     $('canvas').setAttribute('aria-label', this.t('perceptron.plane', { set: this.t(`perceptron.set.${this.#set}`), accuracy: this.percent(s.accuracy, 0) }));
+  }
+
+  refreshTheme() {
+    this.#render();
   }
 
   refreshLanguage() {
