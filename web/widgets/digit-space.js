@@ -8,7 +8,7 @@
 // `make digit-tsne`); attribute view="tsne" starts on the map. t-SNE cannot map a new point, so a
 // drawn digit is put at the affinity-weighted mean place of its nearest test digits, and we say so.
 
-import { BASE_CSS, PlainlyElement } from '../core/element.js';
+import { BASE_CSS, PlainlyElement, setting } from '../core/element.js';
 import { callWasm, fetchAsset, plainlyWasm } from '../core/wasm.js';
 import { Scatter } from '../core/scatter.js';
 import { schemeTableau10 } from '../vendor/vendor.js';
@@ -34,6 +34,8 @@ const CSS = `
 `;
 
 class PlainlyDigitSpace extends PlainlyElement {
+  static settings = { view: setting.choice(['pca', 'tsne'], 'pca') };
+
   #space = null;
   #scatter = null;
   #base = [];
@@ -70,6 +72,7 @@ class PlainlyDigitSpace extends PlainlyElement {
 
   set view(v) {
     this.#view = v === 'tsne' && this.#hasTsne ? 'tsne' : 'pca';
+    this.updateSettings({ view: this.#view });
     this.refreshLanguage();
   }
 
@@ -126,7 +129,7 @@ class PlainlyDigitSpace extends PlainlyElement {
       this.showError('error.weights', error);
     }
     this.#base = Array.from(labels, (label, i) => ({ x: coords[2 * i], y: coords[2 * i + 1], tx: map?.[2 * i], ty: map?.[2 * i + 1], glyph: String(label), label: undefined, class: label, radius: 3.2 }));
-    if (this.getAttribute('view') === 'tsne' && this.#hasTsne) this.#view = 'tsne';
+    if (this.readSettings().view === 'tsne' && this.#hasTsne) this.#view = 'tsne';
     this.#scatter.setPoints(this.#base);
     this.refreshLanguage();
     this.dispatchEvent(new Event('ready', { bubbles: true, composed: true }));
