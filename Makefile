@@ -77,7 +77,7 @@ test-native: setup minilm
 	cargo test --profile test-native --locked --workspace
 
 test-browser: build setup-browser
-	node --test --test-concurrency=1 --test-timeout=300000 tests/*.test.mjs
+	node --test --test-concurrency=1 --test-timeout=600000 tests/*.test.mjs
 
 # --- benchmarks and weights -------------------------------------------------------------------
 

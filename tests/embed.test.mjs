@@ -273,6 +273,8 @@ test('a reader’s changes reach the link: settings-change events and the Copy l
   // the button, by keyboard: the link appears (selected or copied) with a status line
   await page.locator('plainly-marbles .plainly-share-copy').focus();
   await page.keyboard.press('Enter');
+  // the status follows the clipboard's answer, which is asynchronous
+  await page.waitForFunction(() => document.querySelector('plainly-marbles').shadowRoot.querySelector('.plainly-share-status').textContent !== '');
   const shown = await page.evaluate(() => {
     const root = document.querySelector('plainly-marbles').shadowRoot;
     return { url: root.querySelector('.plainly-share-url').value, status: root.querySelector('.plainly-share-status').textContent };

@@ -125,7 +125,10 @@ class PlainlyDigit extends PlainlyElement {
     const root = this.shadowRoot;
     if (!this.#pad) {
       const canvas = root.querySelector('canvas.pad');
-      this.#pad = new DrawingPad(canvas, { ink: () => getComputedStyle(this).getPropertyValue('--plainly-ink') || '#111' });
+      // The theme's ink, read once per theme (getComputedStyle at every pointer move would force a
+      // style recalculation per segment drawn).
+      this.#ink = null;
+      this.#pad = new DrawingPad(canvas, { ink: () => (this.#ink ??= getComputedStyle(this).getPropertyValue('--plainly-ink').trim() || '#111') });
       this.#pad.addEventListener('stroke', () => this.#schedule());
       this.#pad.addEventListener('strokeend', () => this.#classifyNow(true));
       this.#pad.addEventListener('stroke', () => this.#setSampleLabel(null));
@@ -343,7 +346,10 @@ class PlainlyDigit extends PlainlyElement {
     return { ink: rgb(theme.ink, '#000000'), paper: rgb(theme.paper, '#ffffff') };
   }
 
+  #ink = null;
+
   refreshTheme() {
+    this.#ink = null;
     this.#pad?.redraw();
     this.#drawInput28(this.#reading?.input28);
     this.#drawGrid(this.#reading?.grid16);
