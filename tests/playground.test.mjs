@@ -15,12 +15,15 @@ const text = (page, s) => page.evaluate(([tag, s]) => document.querySelector(tag
 /** Press Play, wait until `done(state)` (or the step count passes `maxSteps`), press Pause. */
 async function playUntil(page, done, maxSteps) {
   await page.locator(`${P} .play`).click();
+  // Checked and paused in the same task: training goes on between frames, and accuracy may dip
+  // again a frame after it first passed the mark.
   await page.waitForFunction(([tag, done, maxSteps]) => {
-    const s = document.querySelector(tag).state;
-    return s.diverged || s.step >= maxSteps || new Function('s', `return ${done}`)(s);
-  }, [P, done, maxSteps], { timeout: 120_000, polling: 200 });
-  const s = await state(page);
-  if (s.playing) await page.locator(`${P} .play`).click();
+    const el = document.querySelector(tag);
+    const s = el.state;
+    const stop = s.diverged || s.step >= maxSteps || new Function('s', `return ${done}`)(s);
+    if (stop) el.pause();
+    return stop;
+  }, [P, done, maxSteps], { timeout: 120_000, polling: 'raf' });
   return state(page);
 }
 
