@@ -3,7 +3,8 @@
 // widget's declared settings (static settings, see core/element.js), so they cannot drift.
 
 import { WIDGETS } from './plainly.js';
-import { LANGS, normalise, t } from './core/i18n.js';
+import { t } from './core/i18n.js';
+import { languageToggle } from './core/page-lang.js';
 
 // Each widget's heading (the reading page's section title) and an example set-up.
 const WIDGET_INFO = {
@@ -27,14 +28,6 @@ const SCRIPT = new URL('plainly.js', import.meta.url.includes('/web/js/') ? new 
 const EMBED = new URL(`embed.html`, location.href); // (backticks: not an i18n key)
 
 const attr = (value) => String(value).replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
-
-function chosenLang() {
-  for (const tag of [new URLSearchParams(location.search).get('lang'), ...(navigator.languages ?? [])]) {
-    const lang = normalise(tag);
-    if (lang) return lang;
-  }
-  return 'en';
-}
 
 function el(tag, props = {}, ...children) {
   const node = document.createElement(tag);
@@ -118,22 +111,10 @@ function render(lang) {
   document.documentElement.lang = lang === 'zh' ? 'zh-CN' : 'en';
   document.title = t(lang, 'embedguide.page.title');
   for (const node of document.querySelectorAll('[data-i18n]')) node.textContent = t(lang, node.dataset.i18n);
-  for (const button of document.querySelectorAll('[data-set-lang]')) button.setAttribute('aria-pressed', String(button.dataset.setLang === lang));
   document.getElementById('csp').textContent = CSP;
   const index = document.querySelector('a[href="index.html"]');
   if (index) index.href = `index.html?lang=${lang}`;
   document.getElementById('widgets').replaceChildren(...WIDGETS.map((name) => widgetSection(lang, name)));
 }
 
-for (const button of document.querySelectorAll('[data-set-lang]')) {
-  button.addEventListener('click', () => {
-    const lang = button.dataset.setLang;
-    if (!LANGS.includes(lang)) return;
-    const url = new URL(location.href);
-    url.searchParams.set('lang', lang);
-    history.replaceState(null, '', url);
-    render(lang);
-  });
-}
-
-render(chosenLang());
+languageToggle(render);
