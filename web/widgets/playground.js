@@ -25,6 +25,7 @@ const EXTENT = 1.2; // the plot shows [−1.2, 1.2]²
 const GRID = 48; // cells per side of every output map
 const FRAME_BUDGET_MS = 4; // training time per animation frame; the rest is drawing (measured: make bench)
 const MAX_HISTORY = 400;
+const WARM_UP_STEPS = 300; // see #warmUp
 
 /** Size a canvas's pixel buffer; only when it changed (resizing reallocates and clears it). */
 function fit(canvas, width, height) {
@@ -181,7 +182,49 @@ class PlainlyPlayground extends PlainlyElement {
       return this.showError('error.wasm', error);
     }
     this.reset();
+    this.#warmUp();
     this.dispatchEvent(new Event('ready', { bubbles: true, composed: true }));
+  }
+
+  static #warmed = false;
+
+  /**
+   * V8 first runs wasm through its quick baseline compiler and optimises the functions that turn
+   * out hot in the background while they run: the first second of training would stutter (make
+   * bench: 29 fps). Training a throwaway network in idle time, once per page, moves that work to
+   * while the reader is still reading.
+   */
+  #warmUp() {
+    if (PlainlyPlayground.#warmed || !this.#net) return;
+    PlainlyPlayground.#warmed = true;
+    const idle = globalThis.requestIdleCallback ?? ((f) => setTimeout(() => f({ timeRemaining: () => 10 }), 100));
+    const spec = this.#spec();
+    let net = null;
+    let left = WARM_UP_STEPS;
+    const chunk = (deadline) => {
+      try {
+        net ??= new this.#wasm.Playground(spec);
+        while (left > 0 && deadline.timeRemaining() > 3) {
+          net.step(10);
+          net.grid(GRID, EXTENT);
+          net.weights();
+          left -= 10;
+        }
+      } catch {
+        left = 0; // only a warm-up: the real network reports its own errors
+      }
+      if (left > 0) idle(chunk);
+      else net?.free();
+    };
+    idle(chunk);
+  }
+
+  #spec() {
+    const s = this.#s;
+    return {
+      dataset: s.dataset, noise: s.noise, points: POINTS, hidden: s.layers, activation: s.activation,
+      optimizer: s.optimizer, learningRate: s.lr, batchSize: s.batch, l2: s.l2, seed: s.seed,
+    };
   }
 
   /**
@@ -199,11 +242,7 @@ class PlainlyPlayground extends PlainlyElement {
     this.pause();
     this.#syncControls();
     if (!this.#wasm) return;
-    const s = this.#s;
-    const spec = {
-      dataset: s.dataset, noise: s.noise, points: POINTS, hidden: s.layers, activation: s.activation,
-      optimizer: s.optimizer, learningRate: s.lr, batchSize: s.batch, l2: s.l2, seed: s.seed,
-    };
+    const spec = this.#spec();
     try {
       this.#net?.free();
       this.#net = null;
@@ -344,9 +383,10 @@ class PlainlyPlayground extends PlainlyElement {
   // --- drawing ------------------------------------------------------------------------------
 
   /**
-   * Redraw. While playing, `frame` counts animation frames: the decision region and the numbers
-   * follow every frame, the network's maps every second frame and the loss chart every third —
-   * each canvas repainted costs compositing time too (make bench), and the eye does not miss them.
+   * Redraw. While playing, `frame` counts animation frames: the decision region follows every
+   * frame, the network's maps every second frame, the loss chart every third and the numbers
+   * every sixth — each canvas repainted costs compositing time too (make bench), and the eye does
+   * not miss them.
    */
   #draw(frame = null) {
     if (!this.#net || !this.isConnected) return;
@@ -356,7 +396,8 @@ class PlainlyPlayground extends PlainlyElement {
     this.#drawOutput(grid, colours);
     if (frame === null || frame % 2 === 0) this.#drawNetwork(grid, callWasm(() => this.#net.weights()), colours);
     if (frame === null || frame % 3 === 0) this.#drawLoss(colours);
-    this.#renderText();
+    // Numbers at 10 per second are as readable as at 60, and changing text costs a layout.
+    if (frame === null || frame % 6 === 0) this.#renderText();
   }
 
   #colours = null;
