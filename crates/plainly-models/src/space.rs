@@ -184,13 +184,13 @@ pub struct DigitFeatures {
 }
 
 /// Frame each digit of an extract like a drawing ([`frame_mnist`](crate::preprocess::frame_mnist))
-/// and run the CNN on them in batches of 250: the features the digit-embedding widget shows.
+/// and run the CNN on them: the features the digit-embedding widget shows.
 ///
 /// # Errors
-/// A length that is not whole labelled digits, a label above 9, or a network error.
+/// A length that is not whole labelled digits, a label above 9, or a network error (see
+/// [`embed_digits`]).
 pub fn digit_features(reader: &crate::digits::DigitReader, extract: &[u8]) -> Result<DigitFeatures, String> {
     use crate::mnist::PIXELS;
-    use crate::preprocess::{Ink, MNIST_SIDE, frame_mnist};
     let record = PIXELS + 1;
     if extract.is_empty() || extract.len() % record != 0 {
         return Err(format!("{} bytes are not whole labelled digits of {record} bytes", extract.len()));
@@ -199,9 +199,34 @@ pub fn digit_features(reader: &crate::digits::DigitReader, extract: &[u8]) -> Re
     if let Some(bad) = labels.iter().find(|&&l| l > 9) {
         return Err(format!("label {bad} is not a digit"));
     }
-    let mut framed = Vec::with_capacity(labels.len() * PIXELS);
-    for digit in extract.chunks_exact(record) {
-        let gray: Vec<f32> = digit[1..].iter().map(|&v| f32::from(v) / 255.0).collect();
+    let pixels: Vec<u8> = extract.chunks_exact(record).flat_map(|d| d[1..].iter().copied()).collect();
+    let (features, predicted) = embed_digits(reader, &pixels)?;
+    let dim = features.len() / labels.len();
+    Ok(DigitFeatures { features, dim, labels, predicted })
+}
+
+/// Most digits [`embed_digits`] takes in one call.
+pub const MAX_EMBED_DIGITS: usize = 20_000;
+
+/// Frame many 28×28 digits (`pixels`: `n × 784` grey bytes, 0–255, ink high) like drawings and
+/// run the CNN on them in batches of 250 (a small peak memory in wasm). Returns
+/// `(features [n, 128] row-major, predicted digits [n])`.
+///
+/// # Errors
+/// No digits, a length that is not whole digits, more than [`MAX_EMBED_DIGITS`], or a network
+/// error.
+pub fn embed_digits(reader: &crate::digits::DigitReader, pixels: &[u8]) -> Result<(Vec<f32>, Vec<u8>), String> {
+    use crate::mnist::PIXELS;
+    use crate::preprocess::{Ink, MNIST_SIDE, frame_mnist};
+    if pixels.is_empty() || pixels.len() % PIXELS != 0 {
+        return Err(format!("{} bytes are not whole 28 × 28 digits", pixels.len()));
+    }
+    if pixels.len() / PIXELS > MAX_EMBED_DIGITS {
+        return Err(format!("{} digits at once; at most {MAX_EMBED_DIGITS}", pixels.len() / PIXELS));
+    }
+    let mut framed = Vec::with_capacity(pixels.len());
+    for digit in pixels.chunks_exact(PIXELS) {
+        let gray: Vec<f32> = digit.iter().map(|&v| f32::from(v) / 255.0).collect();
         let ink = Ink::from_gray(&gray, MNIST_SIDE, MNIST_SIDE).map_err(|e| e.to_string())?;
         framed.extend(frame_mnist(&ink).unwrap_or(gray));
     }
@@ -211,8 +236,7 @@ pub fn digit_features(reader: &crate::digits::DigitReader, extract: &[u8]) -> Re
         features.extend(f);
         predicted.extend(guesses.iter().map(|g| g.digit));
     }
-    let dim = features.len() / labels.len();
-    Ok(DigitFeatures { features, dim, labels, predicted })
+    Ok((features, predicted))
 }
 
 #[cfg(test)]

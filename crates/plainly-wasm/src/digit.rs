@@ -102,32 +102,12 @@ impl Digit {
     }
 
     /// Frame many 28×28 digits (`n × 784` grey bytes, 0–255, ink high) like drawings and run the
-    /// CNN on all of them at once. Returns `(features [n, 128], predicted digits [n])`.
+    /// CNN on all of them. Returns `(features [n, 128], predicted digits [n])`.
     ///
     /// # Errors
-    /// No digits, a length that is not whole digits, or more than 20,000 digits.
+    /// See [`plainly_models::space::embed_digits`].
     pub fn embed_digits(&self, pixels: &[u8]) -> Result<(Vec<f32>, Vec<u8>), String> {
-        if pixels.is_empty() || pixels.len() % PIXELS != 0 {
-            return Err(format!("{} bytes are not whole 28 × 28 digits", pixels.len()));
-        }
-        if pixels.len() / PIXELS > 20_000 {
-            return Err(format!("{} digits at once; at most 20,000", pixels.len() / PIXELS));
-        }
-        let mut framed = Vec::with_capacity(pixels.len());
-        for digit in pixels.chunks_exact(PIXELS) {
-            let gray: Vec<f32> = digit.iter().map(|&v| f32::from(v) / 255.0).collect();
-            let ink = Ink::from_gray(&gray, MNIST_SIDE, MNIST_SIDE).map_err(|e| e.to_string())?;
-            framed.extend(plainly_models::preprocess::frame_mnist(&ink).unwrap_or(gray));
-        }
-        let mut features = Vec::new();
-        let mut digits = Vec::new();
-        // batches of 250 keep the peak memory of one forward pass small in wasm
-        for chunk in framed.chunks(250 * PIXELS) {
-            let (guesses, f) = self.reader.classify28(chunk)?;
-            features.extend(f);
-            digits.extend(guesses.iter().map(|g| g.digit));
-        }
-        Ok((features, digits))
+        plainly_models::space::embed_digits(&self.reader, pixels)
     }
 
     /// The CNN's feature space of labelled digits: `extract` is `n × 785` bytes, each digit its
@@ -135,20 +115,10 @@ impl Digit {
     /// CNN's predicted digit for each.
     ///
     /// # Errors
-    /// A length that is not whole labelled digits, a label above 9, or an embedding error.
+    /// See [`plainly_models::space::digit_features`].
     pub fn space(&self, extract: &[u8]) -> Result<(plainly_models::space::LabelledSpace, Vec<u8>), String> {
-        let record = PIXELS + 1;
-        if extract.is_empty() || extract.len() % record != 0 {
-            return Err(format!("{} bytes are not whole labelled digits of {record} bytes", extract.len()));
-        }
-        let labels: Vec<u8> = extract.chunks_exact(record).map(|d| d[0]).collect();
-        if let Some(bad) = labels.iter().find(|&&l| l > 9) {
-            return Err(format!("label {bad} is not a digit"));
-        }
-        let pixels: Vec<u8> = extract.chunks_exact(record).flat_map(|d| d[1..].iter().copied()).collect();
-        let (features, predicted) = self.embed_digits(&pixels)?;
-        let dim = features.len() / labels.len();
-        Ok((plainly_models::space::LabelledSpace::new(features, labels, dim)?, predicted))
+        let d = plainly_models::space::digit_features(&self.reader, extract)?;
+        Ok((plainly_models::space::LabelledSpace::new(d.features, d.labels, d.dim)?, d.predicted))
     }
 
     /// The CNN's parameters (see [`plainly_models::digits::DigitCnn::named_parameters`]).
