@@ -4,7 +4,7 @@
 
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { screenshot, useBrowser, openWidget } from './helpers.mjs';
+import { screenshot, shownText, useBrowser, openWidget } from './helpers.mjs';
 
 const shared = useBrowser({ before, after });
 const B = 'plainly-backprop';
@@ -192,7 +192,7 @@ test('backprop: step forward and backward layer by layer; every shown gradient e
     const pt = await page.evaluate(([tag, k]) => document.querySelector(tag).edgePoint(k), [B, k]);
     await page.mouse.click(canvas.x + pt.x, canvas.y + pt.y);
     assert.equal(await prop(page, 'selected'), k, `clicking ${name}`);
-    assert.equal(await text(page, '.chain h4'), `The chain rule for ${name}`);
+    assert.equal(await text(page, '.chain h3'), `The chain rule for ${name}`);
     await checkChain(page, k, name, edited);
   }
   // a bias from the table, by keyboard
@@ -259,14 +259,7 @@ test('backprop in Chinese: no English interface strings', async () => {
   const page = await open('zh');
   for (let i = 0; i < 2; i++) await click(page, 'button.forward');
   for (let i = 0; i < 2; i++) await click(page, 'button.backward');
-  const shown = await page.evaluate((tag) => {
-    const root = document.querySelector(tag).shadowRoot;
-    const texts = [];
-    const walk = (node) => { if (node.nodeType === 3 && node.parentElement?.localName !== 'style') texts.push(node.textContent); node.childNodes.forEach(walk); };
-    walk(root);
-    root.querySelectorAll('[aria-label]').forEach((el) => texts.push(el.getAttribute('aria-label')));
-    return texts.join(' ');
-  }, B);
+  const shown = await shownText(page, [B]);
   const leftovers = shown.match(/\b(input|target|hidden|layer|loss|learning|rate|Forward|Backward|Reset|Gradient|descent|step|parameter|value|finite|difference|relative|error|chain|rule|agree|Output|Hidden)\b/g);
   assert.equal(leftovers, null, `English left: ${leftovers}`);
   assert.match(shown, /两者一致/);

@@ -2,25 +2,14 @@
 
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { serve, launch, sampleDigits, drawDigit, padBox, digitReady, screenshot } from './helpers.mjs';
+import { useBrowser, sampleDigits, drawDigit, padBox, digitReady, screenshot } from './helpers.mjs';
 
-let server;
-let chrome;
+const shared = useBrowser({ before, after });
 const digits = sampleDigits();
 
-before(async () => {
-  server = await serve();
-  chrome = await launch();
-});
-
-after(async () => {
-  await chrome?.close();
-  await server?.close();
-});
-
 async function openPage(options = {}, path = '/?lang=en') {
-  const page = await chrome.newPage({ viewport: { width: 1100, height: 900 }, ...options });
-  await page.goto(server.url + path);
+  const page = await shared.chrome.newPage({ viewport: { width: 1100, height: 900 }, ...options });
+  await page.goto(shared.server.url + path);
   await digitReady(page);
   // the reading page starts with other sections: bring the pad on screen, as a reader would
   await page.locator('plainly-digit canvas.pad').scrollIntoViewIfNeeded();
@@ -244,9 +233,9 @@ test('switching to Chinese translates the widget', async () => {
 
 for (const [name, body] of [['missing', null], ['corrupt', Buffer.from('this is not a weights file')]]) {
   test(`${name} weights show a message in the widget and the page keeps working`, async () => {
-    const page = await chrome.newPage({ viewport: { width: 1100, height: 900 } });
+    const page = await shared.chrome.newPage({ viewport: { width: 1100, height: 900 } });
     await page.route('**/digit-cnn.bpk', (route) => (body ? route.fulfill({ status: 200, body }) : route.fulfill({ status: 404, body: 'nope' })));
-    await page.goto(server.url + '/?lang=en');
+    await page.goto(shared.server.url + '/?lang=en');
     await digitReady(page);
     const message = await shadowText(page, '.message');
     assert.match(message, /weights could not be loaded/);
@@ -262,9 +251,9 @@ for (const [name, body] of [['missing', null], ['corrupt', Buffer.from('this is 
 }
 
 test('a missing wasm module shows a message, not a blank', async () => {
-  const page = await chrome.newPage({ viewport: { width: 1100, height: 900 } });
+  const page = await shared.chrome.newPage({ viewport: { width: 1100, height: 900 } });
   await page.route('**/plainly_wasm_bg.wasm', (route) => route.fulfill({ status: 404, body: '' }));
-  await page.goto(server.url + '/?lang=en');
+  await page.goto(shared.server.url + '/?lang=en');
   await digitReady(page);
   assert.match(await shadowText(page, '.message'), /model could not be loaded/);
   await page.context().close();

@@ -43,7 +43,7 @@ test('a page on another origin with one script tag runs three different widgets'
   assert.notEqual(new URL(page.url()).origin, new URL(shared.server.url).origin);
   await page.waitForFunction(() => document.querySelector('plainly-neuron').state?.fires === true
     && document.querySelector('plainly-perceptron').state?.set === 'or'
-    && document.querySelector('plainly-marbles').shadowRoot.querySelector('.panel h4')?.textContent.includes('Adam'));
+    && document.querySelector('plainly-marbles').shadowRoot.querySelector('.panel h3')?.textContent.includes('Adam'));
   const neuron = await page.evaluate(() => document.querySelector('plainly-neuron').state);
   assert.ok(Math.abs(neuron.sum - 0.5) < 1e-6, `0.5 × 1 + 0.5 × 0 = ${neuron.sum}`);
   await page.evaluate(() => document.querySelector('plainly-marbles').dropAt(1, 1));
@@ -71,7 +71,7 @@ test('embed.html in an iframe: settings from the address, a note for malformed v
   await page.goto(`${host.url}/frames.html`);
   const frame = (id) => page.frameLocator(`#${id}`);
   const marbles = page.frames().find((f) => f.url().includes('widget=marbles'));
-  await marbles.waitForFunction(() => document.querySelector('plainly-marbles')?.shadowRoot.querySelector('.panel h4')?.textContent.includes('Adam'));
+  await marbles.waitForFunction(() => document.querySelector('plainly-marbles')?.shadowRoot.querySelector('.panel h3')?.textContent.includes('Adam'));
   const m = await marbles.evaluate(() => {
     const el = document.querySelector('plainly-marbles');
     return { settings: el.settings, lang: document.documentElement.lang, width: el.getBoundingClientRect().width, body: document.body.children.length, label: el.shadowRoot.querySelector('.l-surface').textContent };
@@ -186,7 +186,7 @@ test('a strict Content Security Policy (no eval, wasm-unsafe-eval) runs the widg
       page.on('response', (r) => types.push([new URL(r.url()).pathname, r.headers()['content-type']]));
       await page.waitForFunction(() => document.querySelector('plainly-neuron')?.state);
       await page.locator('plainly-marbles').scrollIntoViewIfNeeded();
-      await page.waitForFunction(() => document.querySelector('plainly-marbles').shadowRoot.querySelector('.panel h4'));
+      await page.waitForFunction(() => document.querySelector('plainly-marbles').shadowRoot.querySelector('.panel h3'));
       await page.locator('plainly-embeddings').scrollIntoViewIfNeeded();
       await page.waitForFunction(() => document.querySelector('plainly-embeddings').points.length > 5, null, { timeout: 60000 });
       assert.equal(await page.evaluate(() => document.documentElement.lang), 'zh-CN');
@@ -282,7 +282,7 @@ test('a reader’s changes reach the link: settings-change events and the Copy l
   assert.match(shown.url, /embed\.html\?widget=marbles&lang=en&surface=bowl&optimizer=nesterov/);
   assert.match(shown.status, /Link copied|press Ctrl\+C/);
   await page.goto(shown.url);
-  await page.waitForFunction(() => document.querySelector('plainly-marbles')?.shadowRoot.querySelector('.panel h4'));
+  await page.waitForFunction(() => document.querySelector('plainly-marbles')?.shadowRoot.querySelector('.panel h3'));
   assert.equal(await page.evaluate(() => document.querySelector('plainly-marbles').settings.optimizer), 'nesterov');
   assert.deepEqual(page.errors, []);
   await page.context().close();

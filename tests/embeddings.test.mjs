@@ -101,7 +101,7 @@ test('in Chinese the widget has no English interface strings', async () => {
   const page = await openWords('', 'zh-CN');
   const ui = await page.evaluate((e) => {
     const root = document.querySelector(e).shadowRoot;
-    return [...root.querySelectorAll('button, h4, label > span, .caption, .muted')].map((n) => n.textContent).join(' | ');
+    return [...root.querySelectorAll('button, h3, label > span, .caption, .muted')].map((n) => n.textContent).join(' | ');
   }, E);
   // English words on screen are the data (the words themselves), never the interface
   const english = ui.replace(/\b(puppy|dog|cat|kitten|horse|cow|mouse|bird|house|houses|apartment|building|cottage|mansion|PCA)\b/g, '');

@@ -157,6 +157,22 @@ export async function digitReady(page, selector = 'plainly-digit') {
   }, selector);
 }
 
+/** Every text the widgets `tags` show (their shadow roots' text, not styles, and every
+ *  aria-label), joined by spaces: what a language check scans. */
+export function shownText(page, tags) {
+  return page.evaluate((tags) => tags.map((tag) => {
+    const root = document.querySelector(tag).shadowRoot;
+    const texts = [];
+    const walk = (node) => {
+      if (node.nodeType === 3 && node.parentElement?.localName !== 'style') texts.push(node.textContent);
+      node.childNodes.forEach(walk);
+    };
+    walk(root);
+    root.querySelectorAll('[aria-label]').forEach((el) => texts.push(el.getAttribute('aria-label')));
+    return texts.join(' ');
+  }).join(' '), tags);
+}
+
 /** Save a screenshot under tests/output/ (ignored by git) and return its path. */
 export async function screenshot(page, name, options = {}) {
   mkdirSync(SCREENSHOTS, { recursive: true });

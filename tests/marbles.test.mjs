@@ -2,27 +2,16 @@
 
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { serve, launch, screenshot } from './helpers.mjs';
+import { useBrowser, screenshot } from './helpers.mjs';
 
-let server;
-let chrome;
-
-before(async () => {
-  server = await serve();
-  chrome = await launch();
-});
-
-after(async () => {
-  await chrome?.close();
-  await server?.close();
-});
+const shared = useBrowser({ before, after });
 
 const W = 'plainly-marbles';
 
 async function openMarbles({ surface = 'bowl', lang = 'en', attrs = '' } = {}) {
-  const page = await chrome.newPage({ viewport: { width: 1200, height: 1000 } });
+  const page = await shared.chrome.newPage({ viewport: { width: 1200, height: 1000 } });
   // a page with just this widget, so the tests do not depend on the reading page's layout
-  await page.goto(`${server.url}/tests/fixtures/blank.html`);
+  await page.goto(`${shared.server.url}/tests/fixtures/blank.html`);
   await page.evaluate(([surface, lang, attrs]) => {
     document.documentElement.lang = lang;
     document.body.innerHTML = `<plainly-marbles surface="${surface}" ${attrs}></plainly-marbles>`;
@@ -161,7 +150,7 @@ test('every surface and optimizer can be chosen; Chinese shows no missing string
     assert.equal(typeof m.loss, 'number', surface);
   }
   assert.match(await text(page, 'button.play'), /播放/);
-  assert.match(await text(page, '.panel h4'), /Adam，学习率/);
+  assert.match(await text(page, '.panel h3'), /Adam，学习率/);
   await screenshot(page, 'marbles-zh', { fullPage: true });
   assert.deepEqual(page.errors, []);
   await page.context().close();

@@ -3,7 +3,7 @@
 
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { screenshot, useBrowser, openWidget } from './helpers.mjs';
+import { screenshot, shownText, useBrowser, openWidget } from './helpers.mjs';
 
 const shared = useBrowser({ before, after });
 const open = (html, lang = 'en') => openWidget(shared, html, { lang, viewport: { width: 1100, height: 900 } });
@@ -117,14 +117,7 @@ test('gradient flow: sigmoid vanishes, ReLU + skips keeps the gradient, large we
 test('in Chinese the four widgets show no English interface strings', async () => {
   const page = await open('<plainly-activations></plainly-activations><plainly-neuron></plainly-neuron><plainly-perceptron set="xor"></plainly-perceptron><plainly-gradient-flow></plainly-gradient-flow>', 'zh');
   await page.waitForFunction(() => document.querySelector('plainly-perceptron').state !== null && document.querySelector('plainly-neuron').state !== null && Object.keys(document.querySelector('plainly-gradient-flow').measured.flows).length === 4);
-  const shown = await page.evaluate(() => ['plainly-activations', 'plainly-neuron', 'plainly-perceptron', 'plainly-gradient-flow'].map((tag) => {
-    const root = document.querySelector(tag).shadowRoot;
-    const texts = [];
-    const walk = (node) => { if (node.nodeType === 3 && node.parentElement?.localName !== 'style') texts.push(node.textContent); node.childNodes.forEach(walk); };
-    walk(root);
-    root.querySelectorAll('[aria-label]').forEach((el) => texts.push(el.getAttribute('aria-label')));
-    return texts.join(' ');
-  }).join(' '));
+  const shown = await shownText(page, ['plainly-activations', 'plainly-neuron', 'plainly-perceptron', 'plainly-gradient-flow']);
   const leftovers = shown.match(/\b(input|weight|threshold|fires|quiet|Step|Play|Pause|Reset|learning|rate|Epoch|right|mistakes|function|slope|value|Move|pointer|layers?|first|last|ratio|weights|Measured|small|large)\b/g);
   assert.equal(leftovers, null, `English left: ${leftovers}`);
   await screenshot(page, 'neurons-zh', { fullPage: true });

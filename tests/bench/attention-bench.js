@@ -4,25 +4,12 @@
 // Results go to `window.benchResult`.
 
 import init, { AttentionModel } from '/web/pkg/plainly_wasm.js';
+import { timer } from './timing.js';
 
 const tf = globalThis.tf;
 const TEXT = 'The animal did not cross the street because it was too tired, and the street was long and wide. '.repeat(12);
 
-function stats(ms) {
-  const sorted = [...ms].sort((a, b) => a - b);
-  return { median_ms: sorted[Math.floor(sorted.length / 2)], p95_ms: sorted[Math.floor(sorted.length * 0.95)], runs: sorted.length };
-}
-
-function time(f, runs) {
-  for (let i = 0; i < 3; i++) f();
-  const ms = [];
-  for (let i = 0; i < runs; i++) {
-    const start = performance.now();
-    f();
-    ms.push(performance.now() - start);
-  }
-  return stats(ms);
-}
+const time = timer({ warmup: 3 });
 
 async function run() {
   await init({ module_or_path: '/web/pkg/plainly_wasm_bg.wasm' });

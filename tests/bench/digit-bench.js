@@ -3,30 +3,13 @@
 // Results go to `window.benchResult`; tests/bench/digit-bench.mjs prints and saves them.
 
 import init, { DigitClassifier } from '/web/pkg/plainly_wasm.js';
+import { timer } from './timing.js';
 import { cnnInTfjs } from './tfjs-cnn.js';
 
 const RUNS = 1000;
 const tf = globalThis.tf;
 
-function stats(ms) {
-  const sorted = [...ms].sort((a, b) => a - b);
-  return { median_ms: sorted[Math.floor(sorted.length / 2)], p95_ms: sorted[Math.floor(sorted.length * 0.95)], runs: sorted.length };
-}
-
-function time(f, runs = RUNS) {
-  for (let i = 0; i < 20; i++) f();
-  const ms = [];
-  for (let i = 0; i < runs; i++) {
-    const start = performance.now();
-    f();
-    ms.push(performance.now() - start);
-  }
-  return stats(ms);
-}
-
-async function bytes(path) {
-  return new Uint8Array(await (await fetch(path)).arrayBuffer());
-}
+const time = timer({ runs: RUNS, warmup: 20 });
 
 async function run() {
   await init({ module_or_path: '/web/pkg/plainly_wasm_bg.wasm' });

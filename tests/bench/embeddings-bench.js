@@ -5,26 +5,13 @@
 // Results go to `window.benchResult`.
 
 import init, { WordSpace } from '/web/pkg/plainly_wasm.js';
+import { stats, timer } from './timing.js';
 import { PCA } from '/target/bench/ml-pca.js';
 
 const RUNS = 200;
 const QUERIES = ['dog', 'king', 'paris', 'computer', 'river', 'happy', 'music', 'water'];
 
-function stats(ms) {
-  const sorted = [...ms].sort((a, b) => a - b);
-  return { median_ms: sorted[Math.floor(sorted.length / 2)], p95_ms: sorted[Math.floor(sorted.length * 0.95)], runs: sorted.length };
-}
-
-function time(f, runs = RUNS) {
-  for (let i = 0; i < 10; i++) f(i);
-  const ms = [];
-  for (let i = 0; i < runs; i++) {
-    const start = performance.now();
-    f(i);
-    ms.push(performance.now() - start);
-  }
-  return stats(ms);
-}
+const time = timer({ runs: RUNS, warmup: 10 });
 
 async function run() {
   await init({ module_or_path: '/web/pkg/plainly_wasm_bg.wasm' });

@@ -9,6 +9,7 @@
 // Results go to `window.benchResult`.
 
 import init, { Playground } from '/web/pkg/plainly_wasm.js';
+import { timer } from './timing.js';
 
 const SPEC = {
   dataset: 'xor', noise: 0, points: 500, hidden: [8, 8], activation: 'tanh',
@@ -18,21 +19,7 @@ const BATCH = SPEC.batchSize;
 // [steps per call, timed calls]
 const MODES = [[1, 1000], [100, 20]];
 
-function stats(ms) {
-  const sorted = [...ms].sort((a, b) => a - b);
-  return { median_ms: sorted[Math.floor(sorted.length / 2)], p95_ms: sorted[Math.floor(sorted.length * 0.95)], runs: sorted.length };
-}
-
-function time(f, runs) {
-  for (let i = 0; i < 20; i++) f();
-  const ms = [];
-  for (let i = 0; i < runs; i++) {
-    const start = performance.now();
-    f();
-    ms.push(performance.now() - start);
-  }
-  return stats(ms);
-}
+const time = timer({ warmup: 20 });
 
 async function run() {
   await init({ module_or_path: '/web/pkg/plainly_wasm_bg.wasm' });

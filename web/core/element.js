@@ -173,10 +173,24 @@ export class PlainlyElement extends HTMLElement {
     this.attachShadow({ mode: 'open' });
   }
 
+  #connected = false;
+
   connectedCallback() {
     instances.add(this);
     this.#mountShare();
+    if (!this.#connected) {
+      this.#connected = true;
+      this.firstConnected();
+    }
+    this.refreshLanguage();
   }
+
+  /**
+   * Runs once, the first time the element is put in a document, before its first
+   * `refreshLanguage`: wire the controls, start loading the model. Widgets override; it may be
+   * async (nobody waits for it: a widget announces itself with its own `ready` event).
+   */
+  firstConnected() {}
 
   disconnectedCallback() {
     instances.delete(this);

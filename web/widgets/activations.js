@@ -57,14 +57,7 @@ class PlainlyActivations extends PlainlyElement {
     return this.#curve ? { name: this.#name, ...this.#curve } : null;
   }
 
-  connectedCallback() {
-    super.connectedCallback();
-    if (!this.initialised) this.#init();
-    this.refreshLanguage();
-  }
-
-  async #init() {
-    this.initialised = true;
+  async firstConnected() {
     const $ = (s) => this.shadowRoot.querySelector(s);
     this.#name = this.readSettings().activation;
     this.shadowRoot.querySelectorAll('[data-name]').forEach((b) => b.addEventListener('click', () => this.choose(b.dataset.name)));

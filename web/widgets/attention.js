@@ -84,22 +84,16 @@ class PlainlyAttention extends PlainlyElement {
       </div>
       <div class="main">
         <div class="heat"><canvas class="heatmap" role="img" tabindex="0"></canvas><p class="muted caption"></p></div>
-        <div class="lines"><h4 class="l-lines"></h4><canvas class="lines-canvas" role="img"></canvas></div>
+        <div class="lines"><h3 class="l-lines"></h3><canvas class="lines-canvas" role="img"></canvas></div>
       </div>
-      <h4 class="l-grid"></h4>
+      <h3 class="l-grid"></h3>
       <div class="grid"></div>
       <p class="honest"></p>
       <form class="similarity">
-        <h4 class="l-similarity"></h4>
+        <h3 class="l-similarity"></h3>
         <input type="text" class="s1" aria-label="1"><input type="text" class="s2" aria-label="2">
         <div><button type="submit" class="compare"></button> <output aria-live="polite"></output></div>
       </form>`;
-  }
-
-  connectedCallback() {
-    super.connectedCallback();
-    if (!this.initialised) this.#init();
-    this.refreshLanguage();
   }
 
   /** The latest reading: {tokens, layer, head, rows (the shown map, queries × keys), truncated, fullLength}, or null. */
@@ -129,8 +123,7 @@ class PlainlyAttention extends PlainlyElement {
     return this.settings['max-tokens'];
   }
 
-  #init() {
-    this.initialised = true;
+  firstConnected() {
     const $ = (s) => this.shadowRoot.querySelector(s);
     const settings = this.readSettings();
     $('textarea').value = settings.sentence;

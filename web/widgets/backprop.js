@@ -131,14 +131,7 @@ class PlainlyBackprop extends PlainlyElement {
     return this.#selected;
   }
 
-  connectedCallback() {
-    super.connectedCallback();
-    if (!this.initialised) this.#init();
-    this.refreshLanguage();
-  }
-
-  async #init() {
-    this.initialised = true;
+  async firstConnected() {
     const $ = (s) => this.shadowRoot.querySelector(s);
     const s = this.readSettings();
     $('.x1').value = String(s.x1);
@@ -503,7 +496,7 @@ class PlainlyBackprop extends PlainlyElement {
     const ch = this.#chain;
     if (!ch) return;
     const name = ch.name;
-    const head = document.createElement('h4');
+    const head = document.createElement('h3');
     head.textContent = this.t('backprop.chain.title', { name });
     const rows = [head];
     if (!this.#revealed(ch.param)) {

@@ -85,16 +85,16 @@ class PlainlyDigitSpace extends PlainlyElement {
     return this.#view === 'tsne' ? { x: p.tx, y: p.ty } : { x: p.x, y: p.y };
   }
 
+  firstConnected() {
+    this.#scatter = new Scatter(this.shadowRoot.querySelector('canvas'), { padding: 16 });
+    for (const b of this.shadowRoot.querySelectorAll('.views button')) b.addEventListener('click', () => (this.view = b.dataset.view));
+    new ResizeObserver(() => this.#draw()).observe(this.shadowRoot.querySelector('.plot'));
+    this.#load();
+  }
+
   connectedCallback() {
     super.connectedCallback();
     document.addEventListener('prediction', this.#listener);
-    if (!this.#scatter) {
-      this.#scatter = new Scatter(this.shadowRoot.querySelector('canvas'), { padding: 16 });
-      for (const b of this.shadowRoot.querySelectorAll('.views button')) b.addEventListener('click', () => (this.view = b.dataset.view));
-      new ResizeObserver(() => this.#draw()).observe(this.shadowRoot.querySelector('.plot'));
-      this.#load();
-    }
-    this.refreshLanguage();
   }
 
   disconnectedCallback() {

@@ -120,25 +120,25 @@ class PlainlyDigit extends PlainlyElement {
     return this.#prediction;
   }
 
+  firstConnected() {
+    const root = this.shadowRoot;
+    const canvas = root.querySelector('canvas.pad');
+    // The theme's ink, read once per theme (getComputedStyle at every pointer move would force a
+    // style recalculation per segment drawn).
+    this.#ink = null;
+    this.#pad = new DrawingPad(canvas, { ink: () => (this.#ink ??= getComputedStyle(this).getPropertyValue('--plainly-ink').trim() || '#111') });
+    this.#pad.addEventListener('stroke', () => this.#schedule());
+    this.#pad.addEventListener('strokeend', () => this.#classifyNow(true));
+    this.#pad.addEventListener('stroke', () => this.#setSampleLabel(null));
+    root.querySelector('.clear').addEventListener('click', () => this.clear());
+    root.querySelector('.sample').addEventListener('click', () => this.showSample());
+    new ResizeObserver(() => this.#pad.resize()).observe(canvas);
+    this.#drawInput28();
+    this.#drawGrid();
+  }
+
   connectedCallback() {
     super.connectedCallback();
-    const root = this.shadowRoot;
-    if (!this.#pad) {
-      const canvas = root.querySelector('canvas.pad');
-      // The theme's ink, read once per theme (getComputedStyle at every pointer move would force a
-      // style recalculation per segment drawn).
-      this.#ink = null;
-      this.#pad = new DrawingPad(canvas, { ink: () => (this.#ink ??= getComputedStyle(this).getPropertyValue('--plainly-ink').trim() || '#111') });
-      this.#pad.addEventListener('stroke', () => this.#schedule());
-      this.#pad.addEventListener('strokeend', () => this.#classifyNow(true));
-      this.#pad.addEventListener('stroke', () => this.#setSampleLabel(null));
-      root.querySelector('.clear').addEventListener('click', () => this.clear());
-      root.querySelector('.sample').addEventListener('click', () => this.showSample());
-      new ResizeObserver(() => this.#pad.resize()).observe(canvas);
-      this.#drawInput28();
-      this.#drawGrid();
-    }
-    this.refreshLanguage();
     this.#load();
   }
 

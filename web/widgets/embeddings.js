@@ -83,9 +83,9 @@ class PlainlyEmbeddings extends PlainlyElement {
             </label>
             <div class="unknown" aria-live="polite"></div>
           </form>
-          <div><h4 class="l-words"></h4><div class="chips"></div></div>
+          <div><h3 class="l-words"></h3><div class="chips"></div></div>
           <form class="analogy">
-            <h4 class="l-analogy"></h4>
+            <h3 class="l-analogy"></h3>
             <div class="row">
               <input type="text" class="a" value="king" aria-label="a"> − <input type="text" class="b" value="man" aria-label="b"> + <input type="text" class="c" value="woman" aria-label="c"> = ?
               <button type="submit" class="go"></button>
@@ -95,12 +95,6 @@ class PlainlyEmbeddings extends PlainlyElement {
           <p class="note caption"></p>
         </div>
       </div>`;
-  }
-
-  connectedCallback() {
-    super.connectedCallback();
-    if (!this.#scatter) this.#init();
-    this.refreshLanguage();
   }
 
   /** The words on the plot with their layout coordinates: [{word, x, y}]. */
@@ -120,7 +114,7 @@ class PlainlyEmbeddings extends PlainlyElement {
     return this.#loading;
   }
 
-  #init() {
+  firstConnected() {
     const $ = (s) => this.shadowRoot.querySelector(s);
     const canvas = $('canvas');
     this.#scatter = new Scatter(canvas);

@@ -73,14 +73,7 @@ class PlainlyGradientFlow extends PlainlyElement {
     return this.shadowRoot.querySelector('.init').value;
   }
 
-  connectedCallback() {
-    super.connectedCallback();
-    if (!this.initialised) this.#init();
-    this.refreshLanguage();
-  }
-
-  async #init() {
-    this.initialised = true;
+  async firstConnected() {
     const $ = (s) => this.shadowRoot.querySelector(s);
     const settings = this.readSettings();
     $('.depth').value = String(settings.depth);

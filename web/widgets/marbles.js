@@ -36,7 +36,7 @@ const CSS = `
   .compare-settings { display: contents; }
   .panels { display: flex; flex-wrap: wrap; gap: 1em; }
   .panel { flex: 1 1 300px; max-width: 560px; display: flex; flex-direction: column; gap: 0.3em; }
-  .panel h4 { margin: 0; }
+  .panel h3 { margin: 0; }
   .frame { position: relative; aspect-ratio: 1; width: 100%; border-radius: 8px; overflow: hidden; background: #222; }
   .frame canvas { position: absolute; inset: 0; width: 100%; height: 100%; cursor: crosshair; touch-action: none; }
   .tally { min-height: 2.6em; font-size: 0.92em; }
@@ -105,12 +105,6 @@ class PlainlyMarbles extends PlainlyElement {
       <p class="legend"></p>`;
   }
 
-  connectedCallback() {
-    super.connectedCallback();
-    if (!this.#state) this.#init();
-    this.refreshLanguage();
-  }
-
   disconnectedCallback() {
     super.disconnectedCallback();
     this.#pause();
@@ -134,7 +128,7 @@ class PlainlyMarbles extends PlainlyElement {
     };
   }
 
-  #init() {
+  firstConnected() {
     const { 'compare-lr': compareLr, ...rest } = this.readSettings();
     this.#state = { ...rest, compareLr };
     const $ = (s) => this.shadowRoot.querySelector(s);
@@ -214,7 +208,7 @@ class PlainlyMarbles extends PlainlyElement {
         const field = callWasm(() => new this.#wasm.MarbleField(s.surface, s.surface === 'network' ? this.#landscape : undefined));
         const panel = document.createElement('div');
         panel.className = 'panel';
-        panel.innerHTML = `<h4></h4><div class="frame"><canvas role="img"></canvas></div><div class="tally"></div>`;
+        panel.innerHTML = `<h3></h3><div class="frame"><canvas role="img"></canvas></div><div class="tally"></div>`;
         container.append(panel);
         const canvas = panel.querySelector('canvas');
         canvas.addEventListener('pointerdown', (e) => this.#click(e, canvas));
@@ -495,7 +489,7 @@ class PlainlyMarbles extends PlainlyElement {
     const name = (o) => this.t(`marbles.optimizer.${o}`);
     const fmt = (v) => new Intl.NumberFormat(this.lang === 'zh' ? 'zh-CN' : 'en', { maximumSignificantDigits: 3 }).format(v);
     for (const p of this.#panels) {
-      p.panel.querySelector('h4').textContent = this.t('marbles.panel', { optimizer: name(p.optimizer), lr: fmt(p.lr) });
+      p.panel.querySelector('h3').textContent = this.t('marbles.panel', { optimizer: name(p.optimizer), lr: fmt(p.lr) });
       p.canvas.setAttribute('aria-label', this.t('marbles.canvas', { surface: this.t(`marbles.surface.${this.#state.surface}`) }));
       p.panel.querySelector('.tally').textContent = this.#tallyText(p);
     }

@@ -58,14 +58,7 @@ class PlainlyNeuron extends PlainlyElement {
 
   #state = null;
 
-  connectedCallback() {
-    super.connectedCallback();
-    if (!this.initialised) this.#init();
-    this.refreshLanguage();
-  }
-
-  async #init() {
-    this.initialised = true;
+  async firstConnected() {
     const settings = this.readSettings();
     for (const s of SLIDERS) {
       const value = settings[s.key];

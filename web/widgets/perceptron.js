@@ -69,19 +69,12 @@ class PlainlyPerceptron extends PlainlyElement {
     return 10 ** Number(this.shadowRoot.querySelector('.lr').value);
   }
 
-  connectedCallback() {
-    super.connectedCallback();
-    if (!this.initialised) this.#init();
-    this.refreshLanguage();
-  }
-
   disconnectedCallback() {
     super.disconnectedCallback();
     this.pause();
   }
 
-  async #init() {
-    this.initialised = true;
+  async firstConnected() {
     const $ = (s) => this.shadowRoot.querySelector(s);
     const settings = this.readSettings();
     this.#set = settings.set;

@@ -149,19 +149,12 @@ class PlainlyPlayground extends PlainlyElement {
     return [...this.#frameTimes];
   }
 
-  connectedCallback() {
-    super.connectedCallback();
-    if (!this.initialised) this.#init();
-    this.refreshLanguage();
-  }
-
   disconnectedCallback() {
     super.disconnectedCallback();
     this.pause();
   }
 
-  async #init() {
-    this.initialised = true;
+  async firstConnected() {
     const $ = (s) => this.shadowRoot.querySelector(s);
     this.#s = this.readSettings();
     this.shadowRoot.querySelectorAll('[data-dataset]').forEach((b) => b.addEventListener('click', () => this.set({ dataset: b.dataset.dataset })));
