@@ -11,6 +11,10 @@ const tf = globalThis.tf;
 
 const time = timer({ runs: RUNS, warmup: 20 });
 
+async function bytes(path) {
+  return new Uint8Array(await (await fetch(path)).arrayBuffer());
+}
+
 async function run() {
   await init({ module_or_path: '/web/pkg/plainly_wasm_bg.wasm' });
   const [cnn, grid] = [await bytes('/web/assets/digit-cnn.bpk'), await bytes('/web/assets/digit-grid.bpk')];
