@@ -111,6 +111,24 @@ test('in Chinese the widget has no English interface strings', async () => {
   await page.context().close();
 });
 
+/** Pixels of the digit-space canvas in exactly the theme's ink colour, once the widget has
+ *  drawn its next frame: only the drawn digit's dot and label use it (the 1,000 digits wear class colours). */
+const inkDot = (page) => page.evaluate(async () => {
+  await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
+  const el = document.querySelector('plainly-digit-space');
+  const probe = document.createElement('canvas').getContext('2d', { willReadFrequently: true });
+  probe.fillStyle = getComputedStyle(el).getPropertyValue('--plainly-ink').trim();
+  probe.fillRect(0, 0, 1, 1);
+  const ink = probe.getImageData(0, 0, 1, 1).data;
+  const canvas = el.shadowRoot.querySelector('canvas');
+  const data = canvas.getContext('2d').getImageData(0, 0, canvas.width, canvas.height).data;
+  let n = 0;
+  for (let i = 0; i < data.length; i += 4) {
+    if (data[i + 3] === 255 && data[i] === ink[0] && data[i + 1] === ink[1] && data[i + 2] === ink[2]) n++;
+  }
+  return n;
+});
+
 test('a digit drawn in the pad appears in its class’s cluster of the digit space', async () => {
   const page = await shared.chrome.newPage({ viewport: { width: 1200, height: 1000 } });
   await page.goto(`${shared.server.url}/tests/fixtures/blank.html`);
@@ -122,6 +140,8 @@ test('a digit drawn in the pad appears in its class’s cluster of the digit spa
   await ready;
   await digitReady(page);
   const box = await padBox(page);
+  const before = await inkDot(page);
+  assert.ok(before < 20, `${before} pixels in the ink colour before anything was drawn`);
   const results = [];
   for (const label of [0, 1, 6]) {
     await page.locator('plainly-digit button.clear').click();
@@ -132,10 +152,16 @@ test('a digit drawn in the pad appears in its class’s cluster of the digit spa
     const same = placement.neighbours.filter((l) => l === label).length;
     assert.ok(same >= 8, `a drawn ${label}: ${same} of its 10 nearest test digits are ${label}s (${placement.neighbours})`);
     assert.equal(placement.nearest_centre, label, `a drawn ${label} lands nearest the centre of the ${label}s`);
+    // the drawn digit's dot (radius 9 px: about 250 pixels, over the cached layer of 1,000
+    // digits) and its label "you" (about 120) are in the ink colour
+    const dot = await inkDot(page);
+    assert.ok(dot > 280, `${dot} pixels of the drawn digit's dot and label`);
   }
   assert.match(await page.evaluate(() => document.querySelector('plainly-digit-space').shadowRoot.querySelector('.you').textContent), /read as 6/);
   await page.locator('plainly-digit button.clear').click();
   assert.equal(await page.evaluate(() => document.querySelector('plainly-digit-space').placement), null);
+  const after = await inkDot(page);
+  assert.ok(after < 20, `${after} pixels in the ink colour after Clear`);
   await screenshot(page, 'digit-space', { fullPage: true });
   assert.deepEqual(page.errors, []);
   await page.context().close();

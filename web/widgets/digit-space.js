@@ -42,6 +42,8 @@ class PlainlyDigitSpace extends PlainlyElement {
   #placement = null;
   #view = 'pca';
   #hasTsne = false;
+  #pointsKey = null; // view and colours of the points the scatter holds
+  #frameRequest = 0;
   #listener = (e) => this.#onPrediction(e);
 
   constructor() {
@@ -130,7 +132,6 @@ class PlainlyDigitSpace extends PlainlyElement {
     }
     this.#base = Array.from(labels, (label, i) => ({ x: coords[2 * i], y: coords[2 * i + 1], tx: map?.[2 * i], ty: map?.[2 * i + 1], glyph: String(label), label: undefined, class: label, radius: 3.2 }));
     if (this.readSettings().view === 'tsne' && this.#hasTsne) this.#view = 'tsne';
-    this.#scatter.setPoints(this.#base);
     this.refreshLanguage();
     this.dispatchEvent(new Event('ready', { bubbles: true, composed: true }));
   }
@@ -155,16 +156,27 @@ class PlainlyDigitSpace extends PlainlyElement {
     this.dispatchEvent(new CustomEvent('placement', { detail: this.#placement, bubbles: true, composed: true }));
   }
 
+  // Redraw at the next frame: a pen stroke can bring several predictions per frame, and the
+  // browser lays the page out once per frame anyway.
   #draw() {
+    if (this.#frameRequest) return;
+    this.#frameRequest = requestAnimationFrame(() => {
+      this.#frameRequest = 0;
+      this.#drawNow();
+    });
+  }
+
+  #drawNow() {
     if (!this.#scatter || !this.#base.length) return;
     const theme = this.theme();
     const colours = this.#classColours();
-    const points = this.#base.map((p) => ({ ...p, ...this.#at(p), colour: colours[p.class] }));
-    const at = this.#view === 'tsne' ? this.#placement?.tsne : this.#placement;
-    if (at) {
-      points.push({ x: at.x, y: at.y, colour: theme.ink, radius: 9, strong: true, label: this.t('digitspace.you') });
+    const key = `${this.#view} ${colours === CLASS_COLOURS_DARK}`;
+    if (key !== this.#pointsKey) {
+      this.#scatter.setPoints(this.#base.map((p) => ({ ...p, ...this.#at(p), colour: colours[p.class] })));
+      this.#pointsKey = key;
     }
-    this.#scatter.setPoints(points);
+    const at = this.#view === 'tsne' ? this.#placement?.tsne : this.#placement;
+    this.#scatter.setOverlay(at ? [{ x: at.x, y: at.y, colour: theme.ink, radius: 9, strong: true, label: this.t('digitspace.you') }] : []);
     this.#scatter.draw({ ink: theme.ink, muted: theme.muted, paper: theme.paper });
   }
 
