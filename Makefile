@@ -91,8 +91,10 @@ bench: build setup-browser
 	cargo run --release --locked -p plainly-wasm --example bench_native -- target/bench/native.json
 	node tests/bench/run.mjs target/bench/native.json target/bench/digit.json target/bench/marbles.json target/bench/embeddings.json target/bench/attention.json target/bench/playground.json
 
+# New weights move every digit's features, so the t-SNE map is refitted with them.
 weights: setup
 	cargo run --release --locked -p plainly-train -- digits
+	$(MAKE) digit-tsne
 
 landscape: setup
 	cargo run --release --locked -p plainly-train -- landscape
@@ -136,8 +138,8 @@ $(PYVENV)/.done: scripts/requirements.txt
 glove: $(PYVENV)/.done
 	$(PYVENV)/bin/python scripts/extract_glove.py
 
-# The t-SNE map of the digit CNN's features (web/assets/digit-tsne.json, about 2 s); rerun after
-# `make weights`. Then the scikit-learn reference its test compares against
+# The t-SNE map of the digit CNN's features (web/assets/digit-tsne.json, about 2 s; `make weights`
+# runs it). Then the scikit-learn reference its test compares against
 # (tests/fixtures/tsne-reference.json).
 digit-tsne: setup
 	$(BUILD_TRAIN)
