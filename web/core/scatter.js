@@ -102,8 +102,8 @@ export class Scatter {
     this.points.forEach((p, i) => {
       if (!obstacles && !p.label) return;
       const [px, py] = this.#project(frame, p.x, p.y);
-      // every point pushes labels away from itself
-      if (obstacles || p.label) nodes.push({ x: px, y: py, fx: px, fy: py, r: (p.radius ?? 4) + 2 });
+      // every point kept here pushes labels away from itself
+      nodes.push({ x: px, y: py, fx: px, fy: py, r: (p.radius ?? 4) + 2 });
       if (p.label) {
         const width = context.measureText(p.label).width;
         nodes.push({ label: p.label, point: i, anchorX: px, anchorY: py - 12, x: px, y: py - 12, r: width / 2 + 3, width });
